@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+const blankIsUnset = (value: unknown) => (value === '' ? undefined : value);
+const optionalText = z.preprocess(blankIsUnset, z.string().optional());
+const port = (fallback: number) => z.preprocess(blankIsUnset, z.coerce.number().int().min(1).max(65535).default(fallback));
+const positive = (fallback: number) => z.preprocess(blankIsUnset, z.coerce.number().int().positive().default(fallback));
+
+/** Every environment variable the platform reads; README's configuration table mirrors it. */
+export const platformConfigSchema = z.object({
+  DATABASE_URL: z.preprocess(
+    blankIsUnset,
+    z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  ),
+  DATABASE_POOL_SIZE: positive(20),
+  UPOPS_DATA_DIR: z.preprocess(blankIsUnset, z.string().default('./data')),
+  UPOPS_EMBEDDED_PG_PORT: port(54329),
+  API_HOST: z.preprocess(blankIsUnset, z.string().default('127.0.0.1')),
+  API_PORT: port(3000),
+  LOG_LEVEL: z.preprocess(blankIsUnset, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+  KAFKA_BROKERS: optionalText,
+  KAFKA_CLIENT_ID: z.preprocess(blankIsUnset, z.string().default('upops')),
+  KAFKA_TOPIC_PREFIX: z.preprocess(blankIsUnset, z.string().regex(/^[A-Za-z0-9._-]+$/).default('upops')),
+  SUBSCRIPTION_BATCH_SIZE: positive(500),
+  SUBSCRIPTION_POLL_MS: positive(1000),
+});
+
+export type PlatformEnvironment = z.infer<typeof platformConfigSchema>;
+
+export interface PlatformConfig {
+  database: { url: string | undefined; poolSize: number; dataDir: string; embeddedPort: number };
+  api: { host: string; port: number };
+  logLevel: PlatformEnvironment['LOG_LEVEL'];
+  kafka: { brokers: string[]; clientId: string; topicPrefix: string } | undefined;
+  subscriptions: { batchSize: number; pollIntervalMs: number };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly { variable: string; message: string }[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the environment once; throws ConfigError naming each bad variable. */
+export function loadPlatformConfig(env: Record<string, string | undefined>): PlatformConfig {
+  const parsed = platformConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => ({ variable: String(issue.path[0] ?? '?'), message: issue.message })),
+    );
+  }
+  const e = parsed.data;
+  const brokers = (e.KAFKA_BROKERS ?? '').split(',').map((b) => b.trim()).filter(Boolean);
+  return {
+    database: { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE, dataDir: e.UPOPS_DATA_DIR, embeddedPort: e.UPOPS_EMBEDDED_PG_PORT },
+    api: { host: e.API_HOST, port: e.API_PORT },
+    logLevel: e.LOG_LEVEL,
+    kafka: brokers.length ? { brokers, clientId: e.KAFKA_CLIENT_ID, topicPrefix: e.KAFKA_TOPIC_PREFIX } : undefined,
+    subscriptions: { batchSize: e.SUBSCRIPTION_BATCH_SIZE, pollIntervalMs: e.SUBSCRIPTION_POLL_MS },
+  };
+}
+
+/** For a process's entry point: a bad variable ends the process with a message naming it. */
+export function loadPlatformConfigOrExit(env: Record<string, string | undefined> = process.env): PlatformConfig {
+  try {
+    return loadPlatformConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,3 @@
+export * from './data-source';
+export * from './embedded-database';
+export { DatabaseModule, PG_POOL } from './nest/database.module';

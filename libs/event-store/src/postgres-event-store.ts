@@ -1,0 +1,174 @@
+import { randomUUID } from 'node:crypto';
+import type { DatabaseError } from 'pg';
+import { InvalidAppend, WrongExpectedVersion } from './errors';
+import type {
+  AppendOptions,
+  AppendResult,
+  GlobalCheckpoint,
+  NewEvent,
+  ReadStreamOptions,
+  RecordedEvent,
+  StreamSlice,
+} from './event.types';
+import type { SqlClient } from './sql-client';
+import { UpcasterChain } from './upcasting/upcaster';
+
+interface EventRow {
+  global_position: string;
+  transaction_id: string;
+  event_id: string;
+  stream_id: string;
+  stream_type: string;
+  stream_version: string;
+  event_type: string;
+  schema_version: number;
+  data: unknown;
+  metadata: RecordedEvent['metadata'];
+  recorded_at: Date;
+}
+
+interface AppendRow {
+  next_expected_version: string;
+  first_position: string;
+  last_position: string;
+  transaction_id: string;
+  duplicate: boolean;
+}
+
+const EVENT_COLUMNS = `global_position, transaction_id::text AS transaction_id, event_id, stream_id,
+  stream_type, stream_version, event_type, schema_version, data, metadata, recorded_at`;
+
+export class PostgresEventStore {
+  constructor(
+    private readonly db: SqlClient,
+    private readonly upcasters: UpcasterChain = new UpcasterChain(),
+  ) {}
+
+  /**
+   * Appends events to one stream in one round trip. Pass `client` to append inside a
+   * transaction of your own (its commit then publishes the events).
+   */
+  async append(
+    streamId: string,
+    events: readonly NewEvent[],
+    options: AppendOptions,
+    client: SqlClient = this.db,
+  ): Promise<AppendResult> {
+    if (events.length === 0) throw new InvalidAppend('an append needs at least one event');
+    if (!streamId) throw new InvalidAppend('streamId is required');
+    const { kind, version } = expectedVersionParameters(options.expectedVersion);
+    const commandId = options.metadata.commandId ?? null;
+    const payload = events.map((event) => ({
+      id: randomUUID(),
+      type: event.type,
+      schemaVersion: event.schemaVersion ?? 1,
+      data: event.data,
+      metadata: options.metadata,
+    }));
+    try {
+      const { rows } = await client.query<AppendRow>(
+        'SELECT * FROM es_append($1, $2, $3, $4, $5, $6::jsonb)',
+        [streamId, options.streamType, kind, version, commandId, JSON.stringify(payload)],
+      );
+      const row = rows[0];
+      return {
+        nextExpectedVersion: Number(row.next_expected_version),
+        firstPosition: BigInt(row.first_position),
+        lastPosition: BigInt(row.last_position),
+        transactionId: BigInt(row.transaction_id),
+        duplicate: row.duplicate,
+      };
+    } catch (error) {
+      throw translateAppendError(error, streamId, options);
+    }
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}, client: SqlClient = this.db): Promise<StreamSlice> {
+    const { rows } = await client.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM es_events
+       WHERE stream_id = $1
+         AND stream_version >= $2
+         AND ($3::bigint IS NULL OR stream_version <= $3)
+         AND ($4::timestamptz IS NULL OR recorded_at <= $4)
+       ORDER BY stream_version`,
+      [streamId, options.fromVersion ?? 1, options.toVersion ?? null, options.asOf ?? null],
+    );
+    const events = rows.map((row) => this.toRecorded(row));
+    return { streamId, version: events.length ? events[events.length - 1].streamVersion : 0, events };
+  }
+
+  /** The stream's current version, 0 when it does not exist. */
+  async streamVersion(streamId: string, client: SqlClient = this.db): Promise<number> {
+    const { rows } = await client.query<{ version: string }>(
+      'SELECT version FROM es_streams WHERE stream_id = $1',
+      [streamId],
+    );
+    return rows.length ? Number(rows[0].version) : 0;
+  }
+
+  /**
+   * Events after `after` in global order, only from transactions that can no longer be
+   * overtaken by a late commit (older than the oldest transaction still running).
+   */
+  async readAll(
+    after: GlobalCheckpoint,
+    limit: number,
+    client: SqlClient = this.db,
+    streamTypes?: readonly string[],
+  ): Promise<RecordedEvent[]> {
+    const { rows } = await client.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM es_events
+       WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
+         AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+         AND ($4::text[] IS NULL OR stream_type = ANY($4::text[]))
+       ORDER BY transaction_id, global_position
+       LIMIT $3`,
+      [after.transactionId.toString(), after.position.toString(), limit, streamTypes ?? null],
+    );
+    return rows.map((row) => this.toRecorded(row));
+  }
+
+  /** The highest global position written so far (0 for an empty store). */
+  async headPosition(client: SqlClient = this.db): Promise<bigint> {
+    const { rows } = await client.query<{ head: string | null }>('SELECT max(global_position) AS head FROM es_events');
+    return BigInt(rows[0].head ?? 0);
+  }
+
+  private toRecorded(row: EventRow): RecordedEvent {
+    const lifted = this.upcasters.isEmpty
+      ? { schemaVersion: row.schema_version, data: row.data }
+      : this.upcasters.apply(row.event_type, row.schema_version, row.data);
+    return {
+      eventId: row.event_id,
+      streamId: row.stream_id,
+      streamType: row.stream_type,
+      streamVersion: Number(row.stream_version),
+      globalPosition: BigInt(row.global_position),
+      transactionId: BigInt(row.transaction_id),
+      type: row.event_type,
+      schemaVersion: lifted.schemaVersion,
+      data: lifted.data,
+      metadata: row.metadata,
+      recordedAt: row.recorded_at,
+    };
+  }
+}
+
+function expectedVersionParameters(expected: AppendOptions['expectedVersion']): { kind: string; version: number | null } {
+  if (expected === 'no_stream' || expected === 'any') return { kind: expected, version: null };
+  if (!Number.isInteger(expected) || expected < 0) {
+    throw new InvalidAppend(`expectedVersion must be a whole number >= 0, 'no_stream' or 'any'`);
+  }
+  // Version 0 means "no event yet", which is what no_stream states.
+  return expected === 0 ? { kind: 'no_stream', version: null } : { kind: 'exact', version: expected };
+}
+
+function translateAppendError(error: unknown, streamId: string, options: AppendOptions): unknown {
+  const dbError = error as Partial<DatabaseError>;
+  if (dbError.code === 'ES409') {
+    const detail = JSON.parse(dbError.detail ?? '{}') as { actual?: number | null };
+    return new WrongExpectedVersion(streamId, options.expectedVersion, Number(detail.actual ?? 0));
+  }
+  if (dbError.code === 'ES400') return new InvalidAppend(dbError.message ?? 'invalid append');
+  return error;
+}

@@ -1,0 +1,74 @@
+import type { Pool, PoolClient } from 'pg';
+
+type Listener = () => void;
+
+/**
+ * One LISTEN connection per process for `es_events_appended`; wakes every subscriber.
+ * Notifications are hints: subscribers also poll, so a lost connection only slows them.
+ */
+export class AppendNotifier {
+  private client: PoolClient | undefined;
+  private readonly listeners = new Set<Listener>();
+  private closed = false;
+  private reconnectTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly onError: (error: Error) => void = () => undefined,
+  ) {}
+
+  async start(): Promise<void> {
+    this.closed = false;
+    await this.connect();
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async stop(): Promise<void> {
+    this.closed = true;
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    const client = this.client;
+    this.client = undefined;
+    if (client) {
+      client.removeAllListeners('notification');
+      client.removeAllListeners('error');
+      try {
+        await client.query('UNLISTEN *');
+      } finally {
+        client.release();
+      }
+    }
+  }
+
+  private async connect(): Promise<void> {
+    const client = await this.pool.connect();
+    client.on('notification', () => this.emit());
+    client.on('error', (error: Error) => {
+      this.onError(error);
+      client.release(error);
+      if (this.client === client) this.client = undefined;
+      this.scheduleReconnect();
+    });
+    await client.query('LISTEN es_events_appended');
+    this.client = client;
+  }
+
+  private scheduleReconnect(): void {
+    if (this.closed) return;
+    this.reconnectTimer = setTimeout(() => {
+      this.connect()
+        .then(() => this.emit())
+        .catch((error: Error) => {
+          this.onError(error);
+          this.scheduleReconnect();
+        });
+    }, 1000);
+  }
+
+  private emit(): void {
+    for (const listener of this.listeners) listener();
+  }
+}

@@ -1,0 +1,243 @@
+import type { Pool, PoolClient } from 'pg';
+import type { GlobalCheckpoint } from '../event.types';
+import type { PostgresEventStore } from '../postgres-event-store';
+import type { AppendNotifier } from './append-notifier';
+import {
+  DEFAULT_SUBSCRIPTION_OPTIONS,
+  type SubscriptionHandler,
+  type SubscriptionOptions,
+} from './subscription.types';
+
+export interface SubscriptionLog {
+  info(message: string): void;
+  error(message: string, error: unknown): void;
+}
+
+export interface RebuildProgress {
+  subscription: string;
+  processed: number;
+  total: number;
+}
+
+export class SubscriptionBusy extends Error {
+  constructor(readonly subscription: string) {
+    super(`subscription ${subscription} is running in another process; stop it before a rebuild`);
+    this.name = 'SubscriptionBusy';
+  }
+}
+
+const silentLog: SubscriptionLog = { info: () => undefined, error: () => undefined };
+
+/**
+ * Runs one named subscription: at most one active instance across all processes (a
+ * session advisory lock is the lease), batches in global order, checkpoint and read-model
+ * writes in one transaction, woken by LISTEN/NOTIFY with polling as fallback.
+ */
+export class SubscriptionRunner {
+  private readonly options: SubscriptionOptions;
+  private stopped = true;
+  private loop: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
+  private pendingWake = false;
+  private unsubscribe: (() => void) | undefined;
+  private active = false;
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly store: PostgresEventStore,
+    private readonly handler: SubscriptionHandler,
+    private readonly notifier?: AppendNotifier,
+    options: Partial<SubscriptionOptions> = {},
+    private readonly log: SubscriptionLog = silentLog,
+  ) {
+    this.options = { ...DEFAULT_SUBSCRIPTION_OPTIONS, ...options };
+  }
+
+  get name(): string {
+    return this.handler.name;
+  }
+
+  /** True while this instance holds the lease and processes events. */
+  get isActive(): boolean {
+    return this.active;
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.unsubscribe = this.notifier?.subscribe(() => this.signal());
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.unsubscribe?.();
+    this.signal();
+    await this.loop;
+  }
+
+  /** Clears the read model, resets the checkpoint and replays every event. */
+  async rebuild(onProgress: (progress: RebuildProgress) => void = () => undefined): Promise<number> {
+    const reset = this.handler.reset?.bind(this.handler);
+    if (!reset) throw new Error(`subscription ${this.name} cannot be rebuilt: it has no reset`);
+    const client = await this.pool.connect();
+    try {
+      if (!(await this.tryLease(client))) throw new SubscriptionBusy(this.name);
+      try {
+        await inTransaction(client, async () => {
+          await reset(client);
+          await client.query(
+            `INSERT INTO es_subscriptions (name) VALUES ($1)
+             ON CONFLICT (name) DO UPDATE SET last_transaction_id = '0'::xid8, last_position = 0,
+               processed_count = 0, updated_at = now()`,
+            [this.name],
+          );
+        });
+        const total = await this.countEvents(client);
+        let processed = 0;
+        onProgress({ subscription: this.name, processed, total });
+        for (;;) {
+          const count = await this.processBatch(client);
+          if (count === 0) break;
+          processed += count;
+          onProgress({ subscription: this.name, processed, total: Math.max(total, processed) });
+        }
+        return processed;
+      } finally {
+        await this.releaseLease(client);
+      }
+    } finally {
+      client.release();
+    }
+  }
+
+  /** Processes everything currently readable; for tests and one-shot tools. */
+  async catchUp(): Promise<number> {
+    const client = await this.pool.connect();
+    try {
+      if (!(await this.tryLease(client))) throw new SubscriptionBusy(this.name);
+      try {
+        let processed = 0;
+        for (;;) {
+          const count = await this.processBatch(client);
+          if (count === 0) return processed;
+          processed += count;
+        }
+      } finally {
+        await this.releaseLease(client);
+      }
+    } finally {
+      client.release();
+    }
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopped) {
+      let client: PoolClient | undefined;
+      try {
+        client = await this.pool.connect();
+        if (!(await this.tryLease(client))) {
+          await this.sleep(this.options.leaseRetryMs);
+          continue;
+        }
+        this.active = true;
+        this.log.info(`subscription ${this.name} active`);
+        try {
+          while (!this.stopped) {
+            this.pendingWake = false;
+            const count = await this.processBatch(client);
+            if (count < this.options.batchSize) await this.sleep(this.options.pollIntervalMs);
+          }
+        } finally {
+          this.active = false;
+          await this.releaseLease(client);
+        }
+      } catch (error) {
+        this.log.error(`subscription ${this.name} failed; retrying`, error);
+        client?.release(error as Error);
+        client = undefined;
+        await this.sleep(this.options.leaseRetryMs);
+      } finally {
+        client?.release();
+      }
+    }
+  }
+
+  private async processBatch(client: PoolClient): Promise<number> {
+    return inTransaction(client, async () => {
+      await client.query('INSERT INTO es_subscriptions (name) VALUES ($1) ON CONFLICT DO NOTHING', [this.name]);
+      const { rows } = await client.query<{ tx: string; position: string }>(
+        `SELECT last_transaction_id::text AS tx, last_position AS position
+         FROM es_subscriptions WHERE name = $1 FOR UPDATE`,
+        [this.name],
+      );
+      const checkpoint: GlobalCheckpoint = { transactionId: BigInt(rows[0].tx), position: BigInt(rows[0].position) };
+      const events = await this.store.readAll(checkpoint, this.options.batchSize, client, this.handler.streamTypes);
+      if (events.length === 0) return 0;
+      await this.handler.handle(events, client);
+      const last = events[events.length - 1];
+      await client.query(
+        `UPDATE es_subscriptions SET last_transaction_id = $2::text::xid8, last_position = $3,
+           processed_count = processed_count + $4, updated_at = now()
+         WHERE name = $1`,
+        [this.name, last.transactionId.toString(), last.globalPosition.toString(), events.length],
+      );
+      return events.length;
+    });
+  }
+
+  private async countEvents(client: PoolClient): Promise<number> {
+    const { rows } = await client.query<{ count: string }>(
+      'SELECT count(*) AS count FROM es_events WHERE ($1::text[] IS NULL OR stream_type = ANY($1::text[]))',
+      [this.handler.streamTypes ?? null],
+    );
+    return Number(rows[0].count);
+  }
+
+  private async tryLease(client: PoolClient): Promise<boolean> {
+    const { rows } = await client.query<{ locked: boolean }>(
+      `SELECT pg_try_advisory_lock(hashtextextended('upops.subscription:' || $1, 0)) AS locked`,
+      [this.name],
+    );
+    return rows[0].locked;
+  }
+
+  private async releaseLease(client: PoolClient): Promise<void> {
+    await client.query(`SELECT pg_advisory_unlock(hashtextextended('upops.subscription:' || $1, 0))`, [this.name]);
+  }
+
+  private signal(): void {
+    this.pendingWake = true;
+    this.wake?.();
+  }
+
+  private sleep(ms: number): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    if (this.pendingWake) {
+      this.pendingWake = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      const self = this;
+      function done(): void {
+        clearTimeout(timer);
+        self.wake = undefined;
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+}
+
+async function inTransaction<T>(client: PoolClient, work: () => Promise<T>): Promise<T> {
+  await client.query('BEGIN');
+  try {
+    const result = await work();
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}
