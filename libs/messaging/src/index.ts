@@ -12,3 +12,4 @@ export * from './kafka/event-message';
 
 /** This context's migrations, in order. */
 export const messagingMigrations = [CreateMessageInbox1764300000001];
+export { MessagingModule, EVENT_BUS, type MessagingModuleOptions } from './nest/messaging.module';

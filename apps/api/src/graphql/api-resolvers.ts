@@ -1,0 +1,4 @@
+import { HealthResolver } from '../health/health.resolver';
+
+/** Every resolver of the api: the committed schema (schema.graphql) is built from this list. */
+export const API_RESOLVERS = [HealthResolver];

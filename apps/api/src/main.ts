@@ -1,0 +1,20 @@
+import 'reflect-metadata';
+import { loadPlatformConfigOrExit } from '@upops/config';
+import { startApi } from './create-api-app';
+
+async function main(): Promise<void> {
+  const config = loadPlatformConfigOrExit();
+  const url = config.database.url;
+  if (!url) {
+    process.stderr.write('Invalid configuration:\n  DATABASE_URL: required by the api process (npm start provides one)\n');
+    process.exit(1);
+  }
+  const { url: base } = await startApi({ ...config, database: { ...config.database, url } });
+  process.stdout.write(`UPOPs api ready: GraphQL ${base}/graphql (subscriptions: ws on the same path), health ${base}/health\n`);
+  process.send?.({ type: 'ready', graphql: `${base}/graphql` });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`api failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,82 @@
+import {
+  type DynamicModule,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import type { Pool } from 'pg';
+import { PG_POOL } from '@upops/database';
+import {
+  AppendNotifier,
+  PostgresEventStore,
+  type SubscriptionHandler,
+  type SubscriptionLog,
+  type SubscriptionOptions,
+} from '@upops/event-store';
+import type { EventBus } from '../event-bus.port';
+import { KafkaEventBus } from '../kafka/kafka-event-bus';
+import type { KafkaSettings } from '../kafka/kafka-settings';
+import { PostgresEventBus } from '../postgres/postgres-event-bus';
+
+export const EVENT_BUS = Symbol('EVENT_BUS');
+const SUBSCRIPTION_HANDLERS = Symbol('SUBSCRIPTION_HANDLERS');
+
+export interface MessagingModuleOptions {
+  /** Kafka when brokers are configured; the PostgreSQL bus otherwise. */
+  kafka?: KafkaSettings;
+  subscription: Partial<SubscriptionOptions>;
+  /** Builds the handlers this process runs (projections, calculators, reports). */
+  handlers: (pool: Pool) => SubscriptionHandler[];
+}
+
+/** Starts every handler on the bus when the app is ready and stops them on shutdown. */
+@Injectable()
+class SubscriptionHost implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Subscriptions');
+
+  constructor(
+    @Inject(EVENT_BUS) private readonly bus: EventBus,
+    @Inject(SUBSCRIPTION_HANDLERS) private readonly handlers: SubscriptionHandler[],
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    for (const handler of this.handlers) this.bus.register(handler);
+    await this.bus.start();
+    this.logger.log(`${this.handlers.length} subscription(s) on the ${this.bus.kind} bus: ${this.handlers.map((h) => h.name).join(', ')}`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.bus.stop();
+  }
+}
+
+@Module({})
+export class MessagingModule {
+  static forRoot(options: MessagingModuleOptions): DynamicModule {
+    return {
+      module: MessagingModule,
+      providers: [
+        { provide: SUBSCRIPTION_HANDLERS, inject: [PG_POOL], useFactory: (pool: Pool) => options.handlers(pool) },
+        {
+          provide: EVENT_BUS,
+          inject: [PG_POOL, PostgresEventStore, AppendNotifier],
+          useFactory: (pool: Pool, store: PostgresEventStore, notifier: AppendNotifier): EventBus => {
+            const logger = new Logger('EventBus');
+            const log: SubscriptionLog = {
+              info: (message) => logger.log(message),
+              error: (message, error) => logger.error(message, error instanceof Error ? error.stack : String(error)),
+            };
+            return options.kafka
+              ? new KafkaEventBus(pool, store, notifier, options.kafka, { relay: true, subscription: options.subscription }, log)
+              : new PostgresEventBus(pool, store, notifier, options.subscription, log);
+          },
+        },
+        SubscriptionHost,
+      ],
+      exports: [EVENT_BUS],
+    };
+  }
+}
