@@ -35,11 +35,9 @@ export class AppendNotifier {
     if (client) {
       client.removeAllListeners('notification');
       client.removeAllListeners('error');
-      try {
-        await client.query('UNLISTEN *');
-      } finally {
-        client.release();
-      }
+      // On shutdown the server may already be gone; the connection is discarded either way.
+      await client.query('UNLISTEN *').catch(() => undefined);
+      client.release(true);
     }
   }
 

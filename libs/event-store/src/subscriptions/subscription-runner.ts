@@ -80,7 +80,7 @@ export class SubscriptionRunner {
   async rebuild(onProgress: (progress: RebuildProgress) => void = () => undefined): Promise<number> {
     const reset = this.handler.reset?.bind(this.handler);
     if (!reset) throw new Error(`subscription ${this.name} cannot be rebuilt: it has no reset`);
-    const client = await this.pool.connect();
+    const client = await this.borrow();
     try {
       if (!(await this.tryLease(client))) throw new SubscriptionBusy(this.name);
       try {
@@ -113,7 +113,7 @@ export class SubscriptionRunner {
 
   /** Processes everything currently readable; for tests and one-shot tools. */
   async catchUp(): Promise<number> {
-    const client = await this.pool.connect();
+    const client = await this.borrow();
     try {
       if (!(await this.tryLease(client))) throw new SubscriptionBusy(this.name);
       try {
@@ -135,7 +135,7 @@ export class SubscriptionRunner {
     while (!this.stopped) {
       let client: PoolClient | undefined;
       try {
-        client = await this.pool.connect();
+        client = await this.borrow();
         if (!(await this.tryLease(client))) {
           await this.sleep(this.options.leaseRetryMs);
           continue;
@@ -192,6 +192,23 @@ export class SubscriptionRunner {
       [this.handler.streamTypes ?? null],
     );
     return Number(rows[0].count);
+  }
+
+  /**
+   * A connection held for the whole run: a server-side disconnect (restart, shutdown) must
+   * surface as a failed query in the loop, not as an unhandled 'error' event.
+   */
+  private async borrow(): Promise<PoolClient> {
+    const client = await this.pool.connect();
+    const onError = (error: Error) => this.log.error(`subscription ${this.name} lost its connection`, error);
+    client.on('error', onError);
+    const release = client.release.bind(client);
+    client.release = (destroy?: boolean | Error) => {
+      client.off('error', onError);
+      client.release = release;
+      release(destroy);
+    };
+    return client;
   }
 
   private async tryLease(client: PoolClient): Promise<boolean> {

@@ -1,0 +1,47 @@
+import 'reflect-metadata';
+import { loadPlatformConfigOrExit } from '@upops/config';
+import { migrate } from './migrate.command';
+import { rebuild } from './rebuild.command';
+import { start } from './start.command';
+
+const USAGE = `usage: upops <command>
+  start                  run api + worker (embedded database when DATABASE_URL is unset)
+  migrate                apply pending migrations to DATABASE_URL
+  rebuild <subscription> clear a read model and replay every event into it (DATABASE_URL)`;
+
+const print = (line: string): void => {
+  process.stdout.write(`${line}\n`);
+};
+
+function requireDatabaseUrl(url: string | undefined): string {
+  if (url) return url;
+  process.stderr.write('Invalid configuration:\n  DATABASE_URL: required by this command\n');
+  process.exit(1);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  const config = loadPlatformConfigOrExit();
+  switch (command) {
+    case 'start':
+      await start(config, print);
+      return -1;
+    case 'migrate':
+      await migrate(requireDatabaseUrl(config.database.url), print);
+      return 0;
+    case 'rebuild':
+      return rebuild(requireDatabaseUrl(config.database.url), args[0], print);
+    default:
+      process.stderr.write(`${USAGE}\n`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2))
+  .then((code) => {
+    if (code >= 0) process.exit(code);
+  })
+  .catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  });
