@@ -24,7 +24,7 @@ module.exports = {
   moduleNameMapper: {
     '^@upops/(.*)$': path.join(root, 'libs/$1/src/index.ts'),
   },
-  testMatch: ['**/?(*.)+(spec|int-spec).ts'],
+  testMatch: ['**/?(*.)+(spec|int-spec|e2e-spec).ts'],
   globalSetup: path.join(root, 'libs/testing/src/jest/global-setup.mjs'),
   globalTeardown: path.join(root, 'libs/testing/src/jest/global-teardown.mjs'),
   testTimeout: 60000,

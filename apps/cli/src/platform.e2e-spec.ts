@@ -1,0 +1,91 @@
+import { type ChildProcess, execSync, spawn } from 'node:child_process';
+import net from 'node:net';
+import { join } from 'node:path';
+import { PostgresEventStore } from '@upops/event-store';
+import { platformMigrations } from '@upops/platform';
+import { createTestDatabase, eventually, graphqlRequest, type TestDatabase } from '@upops/testing';
+
+const root = join(__dirname, '..', '..', '..');
+const register = join(root, 'tools', 'register-dist-paths.cjs');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+interface Run {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function run(script: string, args: string[], env: Record<string, string>): Run {
+  const child = spawn(process.execPath, ['-r', register, join(root, 'dist', script), ...args], {
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+describe('the built platform, started as processes', () => {
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    execSync('npm run build', { cwd: root, stdio: 'ignore' });
+    db = await createTestDatabase({ migrations: platformMigrations });
+  }, 180_000);
+  afterAll(() => db.drop());
+
+  it('exits at boot naming a bad variable', async () => {
+    const api = run('apps/api/src/main.js', [], { DATABASE_URL: db.url, API_PORT: 'seventy' });
+    expect(await api.exited).toBe(1);
+    expect(api.output()).toContain('API_PORT');
+  });
+
+  it('starts api and worker, serves health and stops cleanly on SIGTERM', async () => {
+    const port = await freePort();
+    const platform = run('apps/cli/src/main.js', ['start'], { DATABASE_URL: db.url, API_PORT: String(port) });
+    try {
+      await eventually(platform.output, (out) => out.includes('UPOPs Toolkit Platform is running') || platform.child.exitCode !== null, { timeoutMs: 60_000 });
+      expect(platform.output()).toContain(`GraphQL:  http://127.0.0.1:${port}/graphql`);
+      const store = new PostgresEventStore(db.pool);
+      await store.append('e2e-1', [{ type: 'ActivityRecorded', data: {} }], { streamType: 'inventory', expectedVersion: 'no_stream', metadata: { actor: 'e2e' } });
+      const health = await eventually(
+        () => graphqlRequest<{ health: { status: string; subscriptions: { name: string; lag: string }[] } }>(`http://127.0.0.1:${port}/graphql`, '{ health { status subscriptions { name lag } } }'),
+        (r) => r.data?.health.subscriptions.some((s) => s.name === 'event-type-statistics' && s.lag === '0') ?? false,
+      );
+      expect(health.data?.health.status).toBe('up');
+      const http = await fetch(`http://127.0.0.1:${port}/health`);
+      expect(http.status).toBe(200);
+    } finally {
+      platform.child.kill('SIGTERM');
+    }
+    expect(await platform.exited).toBe(0);
+    expect(platform.output()).toContain('Stopped.');
+  }, 90_000);
+
+  it('rebuilds a read model with progress output', async () => {
+    const rebuild = run('apps/cli/src/main.js', ['rebuild', 'event-type-statistics'], { DATABASE_URL: db.url });
+    expect(await rebuild.exited).toBe(0);
+    expect(rebuild.output()).toMatch(/event-type-statistics \[#+\] 100%/);
+    expect(rebuild.output()).toContain('Rebuilt event-type-statistics');
+    const { rows } = await db.pool.query<{ n: string }>(`SELECT sum(event_count) AS n FROM es_event_type_statistics`);
+    expect(Number(rows[0].n)).toBe(1);
+  });
+
+  it('refuses an unknown subscription name and lists the known ones', async () => {
+    const rebuild = run('apps/cli/src/main.js', ['rebuild', 'nothing-like-this'], { DATABASE_URL: db.url });
+    expect(await rebuild.exited).toBe(2);
+    expect(rebuild.output()).toContain('Known: event-type-statistics');
+  });
+});
