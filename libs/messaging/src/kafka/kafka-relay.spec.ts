@@ -7,8 +7,12 @@ import type { MessageProducer } from './message-producer.port';
 class RecordingProducer implements MessageProducer {
   readonly requests: TopicMessages[][] = [];
   failNext = false;
-  async connect(): Promise<void> {}
-  async disconnect(): Promise<void> {}
+  connect(): Promise<void> {
+    return Promise.resolve();
+  }
+  disconnect(): Promise<void> {
+    return Promise.resolve();
+  }
   async send(batch: TopicMessages[]): Promise<void> {
     if (this.failNext) {
       this.failNext = false;
