@@ -15,7 +15,7 @@ import { UpcasterChain } from './upcasting/upcaster';
 
 interface EventRow {
   global_position: string;
-  transaction_id: string;
+  transaction_id_text: string;
   event_id: string;
   stream_id: string;
   stream_type: string;
@@ -35,7 +35,8 @@ interface AppendRow {
   duplicate: boolean;
 }
 
-const EVENT_COLUMNS = `global_position, transaction_id::text AS transaction_id, event_id, stream_id,
+// The text alias must not shadow the xid8 column: ORDER BY would then sort ids as text.
+const EVENT_COLUMNS = `global_position, transaction_id::text AS transaction_id_text, event_id, stream_id,
   stream_type, stream_version, event_type, schema_version, data, metadata, recorded_at`;
 
 export class PostgresEventStore {
@@ -66,10 +67,12 @@ export class PostgresEventStore {
       metadata: options.metadata,
     }));
     try {
-      const { rows } = await client.query<AppendRow>(
-        'SELECT * FROM es_append($1, $2, $3, $4, $5, $6::jsonb)',
-        [streamId, options.streamType, kind, version, commandId, JSON.stringify(payload)],
-      );
+      // Named: the server plans it once per connection instead of on every append.
+      const { rows } = await client.query<AppendRow>({
+        name: 'es_append',
+        text: 'SELECT * FROM es_append($1, $2, $3, $4, $5, $6::jsonb)',
+        values: [streamId, options.streamType, kind, version, commandId, JSON.stringify(payload)],
+      });
       const row = rows[0];
       return {
         nextExpectedVersion: Number(row.next_expected_version),
@@ -121,11 +124,28 @@ export class PostgresEventStore {
        WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
          AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
          AND ($4::text[] IS NULL OR stream_type = ANY($4::text[]))
-       ORDER BY transaction_id, global_position
+       ORDER BY es_events.transaction_id, es_events.global_position
        LIMIT $3`,
       [after.transactionId.toString(), after.position.toString(), limit, streamTypes ?? null],
     );
     return rows.map((row) => this.toRecorded(row));
+  }
+
+  /**
+   * True when committed events past `after` are held back because an older transaction is
+   * still open: a reader should look again soon rather than wait for the next append.
+   */
+  async hasHiddenCommits(after: GlobalCheckpoint, client: SqlClient = this.db, streamTypes?: readonly string[]): Promise<boolean> {
+    const { rows } = await client.query<{ hidden: boolean }>(
+      `SELECT EXISTS (
+         SELECT 1 FROM es_events
+         WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
+           AND transaction_id >= pg_snapshot_xmin(pg_current_snapshot())
+           AND ($3::text[] IS NULL OR stream_type = ANY($3::text[]))
+       ) AS hidden`,
+      [after.transactionId.toString(), after.position.toString(), streamTypes ?? null],
+    );
+    return rows[0].hidden;
   }
 
   /** The highest global position written so far (0 for an empty store). */
@@ -144,7 +164,7 @@ export class PostgresEventStore {
       streamType: row.stream_type,
       streamVersion: Number(row.stream_version),
       globalPosition: BigInt(row.global_position),
-      transactionId: BigInt(row.transaction_id),
+      transactionId: BigInt(row.transaction_id_text),
       type: row.event_type,
       schemaVersion: lifted.schemaVersion,
       data: lifted.data,

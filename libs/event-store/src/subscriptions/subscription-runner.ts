@@ -26,6 +26,16 @@ export class SubscriptionBusy extends Error {
   }
 }
 
+interface BatchOutcome {
+  count: number;
+  /** Committed events exist past the checkpoint but are not yet safe to read. */
+  hiddenCommits: boolean;
+}
+
+const HIDDEN_COMMIT_RETRY_MS = 25;
+/** A transaction open anywhere on the cluster holds readers back; one-shot tools wait this long. */
+const DEFAULT_WAIT_FOR_HIDDEN_MS = 30_000;
+
 const silentLog: SubscriptionLog = { info: () => undefined, error: () => undefined };
 
 /**
@@ -77,7 +87,10 @@ export class SubscriptionRunner {
   }
 
   /** Clears the read model, resets the checkpoint and replays every event. */
-  async rebuild(onProgress: (progress: RebuildProgress) => void = () => undefined): Promise<number> {
+  async rebuild(
+    onProgress: (progress: RebuildProgress) => void = () => undefined,
+    waitForHiddenMs = DEFAULT_WAIT_FOR_HIDDEN_MS,
+  ): Promise<number> {
     const reset = this.handler.reset?.bind(this.handler);
     if (!reset) throw new Error(`subscription ${this.name} cannot be rebuilt: it has no reset`);
     const client = await this.borrow();
@@ -96,12 +109,10 @@ export class SubscriptionRunner {
         const total = await this.countEvents(client);
         let processed = 0;
         onProgress({ subscription: this.name, processed, total });
-        for (;;) {
-          const count = await this.processBatch(client);
-          if (count === 0) break;
+        await this.drain(client, waitForHiddenMs, (count) => {
           processed += count;
           onProgress({ subscription: this.name, processed, total: Math.max(total, processed) });
-        }
+        });
         return processed;
       } finally {
         await this.releaseLease(client);
@@ -111,18 +122,18 @@ export class SubscriptionRunner {
     }
   }
 
-  /** Processes everything currently readable; for tests and one-shot tools. */
-  async catchUp(): Promise<number> {
+  /**
+   * Processes every event committed before the call; for tests and one-shot tools. Events
+   * held back by an older open transaction are waited for up to `waitForHiddenMs`.
+   */
+  async catchUp(waitForHiddenMs = DEFAULT_WAIT_FOR_HIDDEN_MS): Promise<number> {
     const client = await this.borrow();
     try {
       if (!(await this.tryLease(client))) throw new SubscriptionBusy(this.name);
       try {
         let processed = 0;
-        for (;;) {
-          const count = await this.processBatch(client);
-          if (count === 0) return processed;
-          processed += count;
-        }
+        await this.drain(client, waitForHiddenMs, (count) => (processed += count));
+        return processed;
       } finally {
         await this.releaseLease(client);
       }
@@ -145,8 +156,11 @@ export class SubscriptionRunner {
         try {
           while (!this.stopped) {
             this.pendingWake = false;
-            const count = await this.processBatch(client);
-            if (count < this.options.batchSize) await this.sleep(this.options.pollIntervalMs);
+            const { count, hiddenCommits } = await this.processBatch(client);
+            // Committed events held back by an older open transaction: look again soon, the
+            // notification of their commit has already been spent.
+            if (hiddenCommits) await this.sleep(HIDDEN_COMMIT_RETRY_MS);
+            else if (count < this.options.batchSize) await this.sleep(this.options.pollIntervalMs);
           }
         } finally {
           this.active = false;
@@ -163,27 +177,57 @@ export class SubscriptionRunner {
     }
   }
 
-  private async processBatch(client: PoolClient): Promise<number> {
+  private async drain(client: PoolClient, waitForHiddenMs: number, onBatch: (count: number) => void): Promise<void> {
+    const deadline = Date.now() + waitForHiddenMs;
+    for (;;) {
+      const { count, hiddenCommits } = await this.processBatch(client);
+      if (count > 0) {
+        onBatch(count);
+        continue;
+      }
+      if (!hiddenCommits || Date.now() >= deadline) return;
+      await new Promise((resolve) => setTimeout(resolve, HIDDEN_COMMIT_RETRY_MS));
+    }
+  }
+
+  /**
+   * One batch in one transaction. The transaction takes no transaction id until the handler
+   * writes, so a subscription's own batch never hides appends from the other subscriptions.
+   */
+  private async processBatch(client: PoolClient): Promise<BatchOutcome> {
     return inTransaction(client, async () => {
-      await client.query('INSERT INTO es_subscriptions (name) VALUES ($1) ON CONFLICT DO NOTHING', [this.name]);
-      const { rows } = await client.query<{ tx: string; position: string }>(
-        `SELECT last_transaction_id::text AS tx, last_position AS position
-         FROM es_subscriptions WHERE name = $1 FOR UPDATE`,
-        [this.name],
-      );
-      const checkpoint: GlobalCheckpoint = { transactionId: BigInt(rows[0].tx), position: BigInt(rows[0].position) };
+      const checkpoint = await this.readCheckpoint(client);
       const events = await this.store.readAll(checkpoint, this.options.batchSize, client, this.handler.streamTypes);
-      if (events.length === 0) return 0;
+      if (events.length === 0) {
+        return { count: 0, hiddenCommits: await this.store.hasHiddenCommits(checkpoint, client, this.handler.streamTypes) };
+      }
       await this.handler.handle(events, client);
       const last = events[events.length - 1];
-      await client.query(
+      const moved = await client.query(
         `UPDATE es_subscriptions SET last_transaction_id = $2::text::xid8, last_position = $3,
            processed_count = processed_count + $4, updated_at = now()
-         WHERE name = $1`,
-        [this.name, last.transactionId.toString(), last.globalPosition.toString(), events.length],
+         WHERE name = $1 AND last_transaction_id = $5::text::xid8 AND last_position = $6`,
+        [this.name, last.transactionId.toString(), last.globalPosition.toString(), events.length,
+          checkpoint.transactionId.toString(), checkpoint.position.toString()],
       );
-      return events.length;
+      // Another instance moved the checkpoint meanwhile (a lost lease): undo this batch.
+      if (moved.rowCount !== 1) throw new SubscriptionBusy(this.name);
+      return { count: events.length, hiddenCommits: false };
     });
+  }
+
+  private async readCheckpoint(client: PoolClient): Promise<GlobalCheckpoint> {
+    const select = () =>
+      client.query<{ tx: string; position: string }>(
+        'SELECT last_transaction_id::text AS tx, last_position AS position FROM es_subscriptions WHERE name = $1',
+        [this.name],
+      );
+    let { rows } = await select();
+    if (rows.length === 0) {
+      await client.query('INSERT INTO es_subscriptions (name) VALUES ($1) ON CONFLICT DO NOTHING', [this.name]);
+      ({ rows } = await select());
+    }
+    return { transactionId: BigInt(rows[0].tx), position: BigInt(rows[0].position) };
   }
 
   private async countEvents(client: PoolClient): Promise<number> {

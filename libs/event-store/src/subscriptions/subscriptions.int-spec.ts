@@ -91,7 +91,7 @@ describe('subscriptions', () => {
     await b.query('COMMIT');
 
     // B is committed, but A (older) is still open: nothing may be delivered past A.
-    await runner.catchUp();
+    await runner.catchUp(0);
     expect(await readModel('late-commit')).toEqual({});
 
     await a.query('COMMIT');
@@ -112,7 +112,7 @@ describe('subscriptions', () => {
     const yAppend = await store.append('late-y', [ev(2)], { streamType: 't', expectedVersion: 'any', metadata: meta }, y);
     expect(xAppend.lastPosition).toBeLessThan(yAppend.lastPosition);
     await y.query('COMMIT');
-    await runner.catchUp();
+    await runner.catchUp(0);
     expect(pick(await readModel('late-commit-2'), 'late-x', 'late-y')).toEqual({ 'late-y': [2] });
 
     await x.query('COMMIT');

@@ -1,6 +1,6 @@
 import type { PoolClient } from 'pg';
 import { eventStoreMigrations, PostgresEventStore, type RecordedEvent, START_OF_ALL } from '@upops/event-store';
-import { createTestDatabase, type TestDatabase } from '@upops/testing';
+import { createTestDatabase, eventually, type TestDatabase } from '@upops/testing';
 import { messagingMigrations } from '../index';
 import { deliverOnce } from './inbox';
 
@@ -23,7 +23,8 @@ describe('deliverOnce (the consumer inbox)', () => {
     for (let i = 0; i < 5; i++) {
       await store.append(`s-${i % 2}`, [{ type: 'T', data: { i } }], { streamType: 't', expectedVersion: 'any', metadata: { actor: 'a' } });
     }
-    events = await store.readAll(START_OF_ALL, 100);
+    // Readers wait for transactions open elsewhere on the cluster (other test files).
+    events = await eventually(() => store.readAll(START_OF_ALL, 100), (read) => read.length === 5);
   });
   afterAll(() => db.drop());
 
