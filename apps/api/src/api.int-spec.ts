@@ -1,24 +1,17 @@
-import type { INestApplication } from '@nestjs/common';
-import { loadPlatformConfig } from '@upops/config';
 import { PostgresEventStore } from '@upops/event-store';
-import { platformMigrations } from '@upops/platform';
-import { collectSubscription, createTestDatabase, graphqlRequest, graphqlWsClient, type TestDatabase } from '@upops/testing';
-import { startApi } from './create-api-app';
+import { collectSubscription, graphqlRequest, graphqlWsClient, type TestDatabase } from '@upops/testing';
+import { type ApiFixture, startApiFixture } from './test-support/api-fixture';
 
 describe('api over HTTP and WebSocket', () => {
+  let fixture: ApiFixture;
   let db: TestDatabase;
-  let app: INestApplication;
   let base: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase({ migrations: platformMigrations });
-    const config = loadPlatformConfig({ LOG_LEVEL: 'silent' });
-    ({ app, url: base } = await startApi({ ...config, api: { host: '127.0.0.1', port: 0 }, database: { ...config.database, url: db.url, poolSize: 5 } }));
+    fixture = await startApiFixture();
+    ({ db, base } = fixture);
   });
-  afterAll(async () => {
-    await app?.close();
-    await db.drop();
-  });
+  afterAll(() => fixture?.close());
 
   it('answers the GraphQL health query with database reachability and the event store head', async () => {
     const store = new PostgresEventStore(db.pool);
@@ -49,7 +42,7 @@ describe('api over HTTP and WebSocket', () => {
   });
 
   it('pushes the new head to graphql-ws subscribers after an append', async () => {
-    const client = graphqlWsClient(`${base}/graphql`);
+    const client = graphqlWsClient(`${base}/graphql`, { authorization: `Bearer ${fixture.tokens.kenDrafter}` });
     const store = new PostgresEventStore(db.pool);
     try {
       const { ready, done } = collectSubscription<{ eventStoreHeadChanged: { position: string } }>(

@@ -1,9 +1,12 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Logger, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { LoggerModule } from 'nestjs-pino';
 import { pinoOptions, type PlatformConfig } from '@upops/config';
+
+export type ApiConfig = PlatformConfig & { database: { url: string }; identity: { jwtSecret: string } };
 import { DatabaseModule } from '@upops/database';
 import { EventStoreModule } from '@upops/event-store';
+import { IdentityModule } from '@upops/identity';
 import { platformMigrations } from '@upops/platform';
 import { graphqlConfig } from './graphql/graphql.config';
 import { HealthModule } from './health/health.module';
@@ -11,7 +14,8 @@ import { HealthModule } from './health/health.module';
 /** The api composes the contexts' modules; it holds no domain logic of its own. */
 @Module({})
 export class ApiModule {
-  static register(config: PlatformConfig & { database: { url: string } }): DynamicModule {
+  static register(config: ApiConfig): DynamicModule {
+    const graphqlLog = new Logger('GraphQL');
     return {
       module: ApiModule,
       imports: [
@@ -23,7 +27,10 @@ export class ApiModule {
         }),
         DatabaseModule.forRoot({ url: config.database.url, migrations: platformMigrations, poolSize: config.database.poolSize, applicationName: 'upops-api' }),
         EventStoreModule.forRoot(),
-        GraphQLModule.forRoot(graphqlConfig()),
+        IdentityModule.forRoot({ ...config.identity, jwtSecret: config.identity.jwtSecret }),
+        GraphQLModule.forRoot(
+          graphqlConfig(config.graphql, (error) => graphqlLog.error(error instanceof Error ? (error.stack ?? error.message) : String(error))),
+        ),
         HealthModule,
       ],
     };

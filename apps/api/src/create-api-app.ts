@@ -1,10 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import type { PlatformConfig } from '@upops/config';
-import { ApiModule } from './api.module';
+import { type ApiConfig, ApiModule } from './api.module';
 
-export type ApiConfig = PlatformConfig & { database: { url: string } };
+export type { ApiConfig };
 
 /** Builds and starts the api; tests use it with port 0 and a database of their own. */
 export async function startApi(config: ApiConfig): Promise<{ app: INestApplication; url: string }> {

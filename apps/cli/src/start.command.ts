@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import type { PlatformConfig } from '@upops/config';
 import { type EmbeddedDatabase, startEmbeddedDatabase } from '@upops/database';
 import { migrate } from './migrate.command';
+import { platformJwtSecret } from './platform-secret';
+import { seedDemoData } from './seed.command';
 
 interface ReadyMessage {
   type: 'ready';
@@ -43,7 +45,10 @@ export async function start(config: PlatformConfig, print: (line: string) => voi
 
   try {
     await migrate(url, print);
-    const env = { ...process.env, DATABASE_URL: url };
+    const jwtSecret = config.identity.jwtSecret ?? platformJwtSecret(config.database.dataDir);
+    if (config.demoData) await seedDemoData(url, config, jwtSecret, print);
+    // One machine, one person exploring: the schema may be introspected unless said otherwise.
+    const env = { GRAPHQL_INTROSPECTION: 'true', ...process.env, DATABASE_URL: url, JWT_SECRET: jwtSecret };
     const api = fork(join(__dirname, '..', '..', 'api', 'src', 'main.js'), [], { env });
     const worker = fork(join(__dirname, '..', '..', 'worker', 'src', 'main.js'), [], { env });
     children.push(api, worker);

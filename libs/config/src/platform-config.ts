@@ -3,6 +3,8 @@ import { z } from 'zod';
 const blankIsUnset = (value: unknown) => (value === '' ? undefined : value);
 const optionalText = z.preprocess(blankIsUnset, z.string().optional());
 const port = (fallback: number) => z.preprocess(blankIsUnset, z.coerce.number().int().min(1).max(65535).default(fallback));
+const flag = (fallback: boolean) =>
+  z.preprocess(blankIsUnset, z.enum(['true', 'false', '1', '0']).default(fallback ? 'true' : 'false').transform((v) => v === 'true' || v === '1'));
 const positive = (fallback: number) => z.preprocess(blankIsUnset, z.coerce.number().int().positive().default(fallback));
 
 /** Every environment variable the platform reads; README's configuration table mirrors it. */
@@ -20,6 +22,19 @@ export const platformConfigSchema = z.object({
   KAFKA_BROKERS: optionalText,
   KAFKA_CLIENT_ID: z.preprocess(blankIsUnset, z.string().default('upops')),
   KAFKA_TOPIC_PREFIX: z.preprocess(blankIsUnset, z.string().regex(/^[A-Za-z0-9._-]+$/).default('upops')),
+  JWT_SECRET: z.preprocess(blankIsUnset, z.string().min(32, 'must be at least 32 characters').optional()),
+  ACCESS_TOKEN_TTL_SECONDS: positive(900),
+  REFRESH_TOKEN_TTL_DAYS: positive(14),
+  INVITATION_TTL_DAYS: positive(14),
+  LOGIN_MAX_FAILURES: positive(5),
+  LOGIN_LOCK_MINUTES: positive(15),
+  LOGIN_ATTEMPTS_PER_MINUTE: positive(10),
+  PASSWORD_HASH_ROUNDS: z.preprocess(blankIsUnset, z.coerce.number().int().min(4).max(15).default(10)),
+  GRAPHQL_INTROSPECTION: flag(false),
+  GRAPHQL_MAX_DEPTH: positive(12),
+  GRAPHQL_MAX_ALIASES: positive(20),
+  GRAPHQL_MAX_COST: positive(5000),
+  UPOPS_DEMO_DATA: flag(true),
   SUBSCRIPTION_BATCH_SIZE: positive(500),
   SUBSCRIPTION_POLL_MS: positive(1000),
 });
@@ -32,6 +47,18 @@ export interface PlatformConfig {
   logLevel: PlatformEnvironment['LOG_LEVEL'];
   kafka: { brokers: string[]; clientId: string; topicPrefix: string } | undefined;
   subscriptions: { batchSize: number; pollIntervalMs: number };
+  identity: {
+    jwtSecret: string | undefined;
+    accessTokenTtlSeconds: number;
+    refreshTokenTtlDays: number;
+    invitationTtlDays: number;
+    maxFailedLogins: number;
+    lockMinutes: number;
+    loginAttemptsPerMinute: number;
+    passwordHashRounds: number;
+  };
+  graphql: { introspection: boolean; maxDepth: number; maxAliases: number; maxCost: number };
+  demoData: boolean;
 }
 
 export class ConfigError extends Error {
@@ -57,6 +84,18 @@ export function loadPlatformConfig(env: Record<string, string | undefined>): Pla
     logLevel: e.LOG_LEVEL,
     kafka: brokers.length ? { brokers, clientId: e.KAFKA_CLIENT_ID, topicPrefix: e.KAFKA_TOPIC_PREFIX } : undefined,
     subscriptions: { batchSize: e.SUBSCRIPTION_BATCH_SIZE, pollIntervalMs: e.SUBSCRIPTION_POLL_MS },
+    identity: {
+      jwtSecret: e.JWT_SECRET,
+      accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTokenTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
+      invitationTtlDays: e.INVITATION_TTL_DAYS,
+      maxFailedLogins: e.LOGIN_MAX_FAILURES,
+      lockMinutes: e.LOGIN_LOCK_MINUTES,
+      loginAttemptsPerMinute: e.LOGIN_ATTEMPTS_PER_MINUTE,
+      passwordHashRounds: e.PASSWORD_HASH_ROUNDS,
+    },
+    graphql: { introspection: e.GRAPHQL_INTROSPECTION, maxDepth: e.GRAPHQL_MAX_DEPTH, maxAliases: e.GRAPHQL_MAX_ALIASES, maxCost: e.GRAPHQL_MAX_COST },
+    demoData: e.UPOPS_DEMO_DATA,
   };
 }
 

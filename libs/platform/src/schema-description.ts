@@ -24,6 +24,11 @@ export async function describeSchema(pool: Pool): Promise<string> {
        FROM pg_trigger WHERE NOT tgisinternal ORDER BY tgrelid::regclass::text, tgname`,
     ],
     [
+      'row security',
+      `SELECT tablename || ' ' || policyname || ' ' || cmd || ' to ' || array_to_string(roles, ',') || ' using ' || qual AS line
+       FROM pg_policies WHERE schemaname = 'public' ORDER BY tablename, policyname`,
+    ],
+    [
       'functions',
       `SELECT proname || '(' || pg_get_function_identity_arguments(oid) || ')' AS line
        FROM pg_proc WHERE pronamespace = 'public'::regnamespace ORDER BY 1`,

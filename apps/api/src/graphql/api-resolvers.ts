@@ -1,4 +1,5 @@
+import { IdentityResolver } from '@upops/identity';
 import { HealthResolver } from '../health/health.resolver';
 
 /** Every resolver of the api: the committed schema (schema.graphql) is built from this list. */
-export const API_RESOLVERS = [HealthResolver];
+export const API_RESOLVERS = [HealthResolver, IdentityResolver];

@@ -1,4 +1,5 @@
 import { Inject } from '@nestjs/common';
+import { Access } from '@upops/identity';
 import { Query, Resolver, Subscription } from '@nestjs/graphql';
 import { HEAD_CHANGED, HeadPublisher } from './head-publisher';
 import { EventStoreHead, Health } from './health.types';
@@ -12,6 +13,7 @@ export class HealthResolver {
   ) {}
 
   @Query(() => Health, { description: 'Database reachability, event store head and subscription lag.' })
+  @Access.public()
   async health(): Promise<Health> {
     const report = await this.service.report();
     return {
@@ -29,6 +31,7 @@ export class HealthResolver {
   }
 
   @Subscription(() => EventStoreHead, { description: 'Pushes the event store head after every append.' })
+  @Access.authenticated()
   eventStoreHeadChanged(): AsyncIterableIterator<unknown> {
     return this.heads.pubSub.asyncIterableIterator(HEAD_CHANGED);
   }
