@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { pinoOptions, type PlatformConfig } from '@upops/config';
 
 export type ApiConfig = PlatformConfig & { database: { url: string }; identity: { jwtSecret: string } };
+import { CatalogueModule } from '@upops/catalogue';
 import { DatabaseModule } from '@upops/database';
 import { EventStoreModule } from '@upops/event-store';
 import { IdentityModule } from '@upops/identity';
@@ -32,6 +33,7 @@ export class ApiModule {
           graphqlConfig(config.graphql, (error) => graphqlLog.error(error instanceof Error ? (error.stack ?? error.message) : String(error))),
         ),
         HealthModule,
+        CatalogueModule,
       ],
     };
   }

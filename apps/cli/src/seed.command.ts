@@ -1,15 +1,19 @@
+import { CatalogueService, ensureShippedEdition, SHIPPED_EDITION_ID } from '@upops/catalogue';
 import { createDataSource, poolOf } from '@upops/database';
 import { PostgresEventStore } from '@upops/event-store';
 import { IdentityService, seedDemoAccounts, shippedDemoAccounts } from '@upops/identity';
 import { platformMigrations } from '@upops/platform';
 import type { PlatformConfig } from '@upops/config';
 
-/** Loads the demo data into a platform that has none yet, and says how to sign in. */
+/** Loads the Toolkit catalogue and the demo accounts into a platform that has none yet. */
 export async function seedDemoData(url: string, config: PlatformConfig, jwtSecret: string, print: (line: string) => void): Promise<void> {
   const dataSource = await createDataSource({ url, migrations: platformMigrations, poolSize: 2, applicationName: 'upops-seed' }).initialize();
   try {
     const pool = poolOf(dataSource);
-    const identity = new IdentityService(pool, new PostgresEventStore(pool), { ...config.identity, jwtSecret });
+    const store = new PostgresEventStore(pool);
+    if (await ensureShippedEdition(new CatalogueService(pool, store))) print(`Toolkit catalogue loaded and published as edition ${SHIPPED_EDITION_ID}.`);
+    const identity = new IdentityService(pool, store, { ...config.identity, jwtSecret });
+    if (!config.demoData) return;
     const created = await seedDemoAccounts(identity);
     if (created.length === 0) return;
     const { password } = shippedDemoAccounts();

@@ -43,3 +43,9 @@ export {
 } from './domain/edition-tree';
 
 export { shippedCatalogue, readShippedFile, SHIPPED_DATA_DIR } from './shipped-data';
+
+export { CatalogueService, type CatalogueActor } from './application/catalogue.service';
+export { ensureShippedEdition, SHIPPED_EDITION_ID, SHIPPED_EDITION_TITLE } from './application/shipped-edition';
+export { CatalogueModule } from './nest/catalogue.module';
+export { CatalogueResolver } from './graphql/catalogue.resolver';
+export { catalogueErrorToGraphql } from './graphql/catalogue-error.mapper';

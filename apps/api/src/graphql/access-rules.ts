@@ -30,5 +30,6 @@ export async function listOperationAccess(): Promise<{ operations: OperationAcce
   const schema = buildSchema(await buildSchemaSdl());
   const inSchema = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]
     .flatMap((type) => (type ? Object.keys(type.getFields()).map((field) => `${type.name}.${field}`) : []));
-  return { operations: operations.sort((a, b) => a.operation.localeCompare(b.operation)), inSchema: inSchema.sort() };
+  const byName = (a: OperationAccess, b: OperationAccess) => (a.operation < b.operation ? -1 : a.operation > b.operation ? 1 : 0);
+  return { operations: operations.sort(byName), inSchema: inSchema.sort() };
 }

@@ -1,8 +1,9 @@
 import { type GraphQLFormattedError, GraphQLError } from 'graphql';
+import { catalogueErrorToGraphql } from '@upops/catalogue';
 import { identityErrorToGraphql } from '@upops/identity';
 
 /** Each context's mapper from its typed refusals to GraphQL errors; the first that knows wins. */
-const CONTEXT_MAPPERS: ((error: unknown) => GraphQLError | undefined)[] = [identityErrorToGraphql];
+const CONTEXT_MAPPERS: ((error: unknown) => GraphQLError | undefined)[] = [identityErrorToGraphql, catalogueErrorToGraphql];
 
 /**
  * Typed refusals keep their code and field; GraphQL's own codes (validation, bad input) stand;

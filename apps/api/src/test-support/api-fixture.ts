@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import { CatalogueService, ensureShippedEdition } from '@upops/catalogue';
 import { loadPlatformConfig } from '@upops/config';
 import { IdentityService, seedDemoAccounts, shippedDemoAccounts } from '@upops/identity';
 import { platformMigrations } from '@upops/platform';
@@ -55,6 +56,7 @@ export async function startApiFixture(env: Record<string, string> = {}): Promise
   });
   const identity = app.get(IdentityService);
   await seedDemoAccounts(identity);
+  await ensureShippedEdition(app.get(CatalogueService));
   const { password } = shippedDemoAccounts();
   const graphqlUrl = `${base}/graphql`;
   const tokens = {} as Record<Persona, string>;

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import type { Pool } from 'pg';
+import { PG_POOL } from '@upops/database';
+import { PostgresEventStore } from '@upops/event-store';
+import { CatalogueService } from '../application/catalogue.service';
+import { CatalogueResolver } from '../graphql/catalogue.resolver';
+
+/** The Toolkit catalogue for the api: its service (state cached per process) and resolver. */
+@Module({
+  providers: [
+    {
+      provide: CatalogueService,
+      inject: [PG_POOL, PostgresEventStore],
+      useFactory: (pool: Pool, store: PostgresEventStore) => new CatalogueService(pool, store),
+    },
+    CatalogueResolver,
+  ],
+  exports: [CatalogueService],
+})
+export class CatalogueModule {}
