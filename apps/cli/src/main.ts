@@ -2,11 +2,13 @@ import 'reflect-metadata';
 import { loadPlatformConfigOrExit } from '@upops/config';
 import { migrate } from './migrate.command';
 import { rebuild } from './rebuild.command';
+import { seedPlatform } from './seed.command';
 import { start } from './start.command';
 
 const USAGE = `usage: upops <command>
   start                  run api + worker (embedded database when DATABASE_URL is unset)
   migrate                apply pending migrations to DATABASE_URL
+  setup                  migrate, load the Toolkit catalogue, and the demo accounts if UPOPS_DEMO_DATA (DATABASE_URL, JWT_SECRET)
   rebuild <subscription> clear a read model and replay every event into it (DATABASE_URL)`;
 
 const print = (line: string): void => {
@@ -29,6 +31,12 @@ async function main(argv: string[]): Promise<number> {
     case 'migrate':
       await migrate(requireDatabaseUrl(config.database.url), print);
       return 0;
+    case 'setup': {
+      const url = requireDatabaseUrl(config.database.url);
+      await migrate(url, print);
+      await seedPlatform(url, config, config.identity.jwtSecret ?? 'setup-does-not-sign-tokens-000000', print);
+      return 0;
+    }
     case 'rebuild':
       return rebuild(requireDatabaseUrl(config.database.url), args[0], print);
     default:

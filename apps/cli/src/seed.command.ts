@@ -6,7 +6,7 @@ import { platformMigrations } from '@upops/platform';
 import type { PlatformConfig } from '@upops/config';
 
 /** Loads the Toolkit catalogue and the demo accounts into a platform that has none yet. */
-export async function seedDemoData(url: string, config: PlatformConfig, jwtSecret: string, print: (line: string) => void): Promise<void> {
+export async function seedPlatform(url: string, config: PlatformConfig, jwtSecret: string, print: (line: string) => void): Promise<void> {
   const dataSource = await createDataSource({ url, migrations: platformMigrations, poolSize: 2, applicationName: 'upops-seed' }).initialize();
   try {
     const pool = poolOf(dataSource);

@@ -4,7 +4,7 @@ import type { PlatformConfig } from '@upops/config';
 import { type EmbeddedDatabase, startEmbeddedDatabase } from '@upops/database';
 import { migrate } from './migrate.command';
 import { platformJwtSecret } from './platform-secret';
-import { seedDemoData } from './seed.command';
+import { seedPlatform } from './seed.command';
 
 interface ReadyMessage {
   type: 'ready';
@@ -46,7 +46,7 @@ export async function start(config: PlatformConfig, print: (line: string) => voi
   try {
     await migrate(url, print);
     const jwtSecret = config.identity.jwtSecret ?? platformJwtSecret(config.database.dataDir);
-    await seedDemoData(url, config, jwtSecret, print);
+    await seedPlatform(url, config, jwtSecret, print);
     // One machine, one person exploring: the schema may be introspected unless said otherwise.
     const env = { GRAPHQL_INTROSPECTION: 'true', ...process.env, DATABASE_URL: url, JWT_SECRET: jwtSecret };
     const api = fork(join(__dirname, '..', '..', 'api', 'src', 'main.js'), [], { env });
