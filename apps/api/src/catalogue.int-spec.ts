@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { PostgresEventStore } from '@upops/event-store';
 import { type ApiFixture, startApiFixture } from './test-support/api-fixture';
@@ -101,6 +102,54 @@ describe('Toolkit catalogue over GraphQL', () => {
     expect(await store.streamVersion('catalogue')).toBe(before);
     const events = (await store.readStream('catalogue')).events.filter((e) => e.type === 'EmissionFactorSet');
     expect(events.at(-1)?.metadata.actor).toBe(f.accountIds.expert);
+  });
+
+  it('exports the edition as XLSX that opens with exceljs and holds the same numbers, and as CSV', async () => {
+    const response = await fetch(`${f.base}/catalogue/editions/toolkit-2013/factors.xlsx`);
+    expect(response.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const sheet = workbook.worksheets.find((w) => w.name.startsWith('1 '));
+    expect(sheet).toBeDefined();
+    const header = (sheet!.getRow(1).values as unknown[]).map(String);
+    let airOf1a1: unknown;
+    sheet!.eachRow((row) => {
+      const cells = row.values as unknown[];
+      if (cells[header.indexOf('class')] === '1a1' && cells[header.indexOf('substance')] === 'PCDD/PCDF') airOf1a1 = cells[header.indexOf('ef_air')];
+    });
+    expect(airOf1a1).toBe(3500);
+    const csv = await fetch(`${f.base}/catalogue/editions/toolkit-2013/factors.csv`);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    expect((await csv.text()).split('\n')[0]).toBe(readFileSync(join(DATA, 'classes.csv'), 'utf8').split('\n')[0].trim());
+    expect((await fetch(`${f.base}/catalogue/editions/no-such/factors.csv`)).status).toBe(404);
+  });
+
+  it('imports a workbook as a new draft edition, and rejects a workbook with a bad row writing nothing', async () => {
+    const exported = Buffer.from(await (await fetch(`${f.base}/catalogue/editions/toolkit-2013/factors.xlsx`)).arrayBuffer());
+    const mutation = 'mutation ($id: String!, $file: String!) { importEditionWorkbook(editionId: $id, title: "Imported", reason: "expert sheet", workbookBase64: $file) { id status } }';
+    const imported = await f.as<{ importEditionWorkbook: { status: string } }>('expert', mutation, { id: 'imported-2013', file: exported.toString('base64') });
+    expect(imported.errors).toBeUndefined();
+    expect(imported.data?.importEditionWorkbook.status).toBe('draft');
+    const diff = await f.as<{ editionDiff: { changedFactors: unknown[]; addedFactors: unknown[]; removedFactors: unknown[] } }>(
+      'expert',
+      '{ editionDiff(from: "toolkit-2013", to: "imported-2013") { changedFactors { key } addedFactors { key } removedFactors { key } } }',
+    );
+    expect(diff.data?.editionDiff.changedFactors).toEqual([]);
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(exported);
+    const sheet = workbook.worksheets.find((w) => w.name.startsWith('2 '))!;
+    const header = (sheet.getRow(1).values as unknown[]).map(String);
+    sheet.getRow(3).getCell(header.indexOf('ef_air')).value = 'abc';
+    const broken = Buffer.from(await workbook.xlsx.writeBuffer());
+    const store = new PostgresEventStore(f.db.pool);
+    const before = await store.streamVersion('catalogue');
+    const rejected = await f.as('expert', mutation, { id: 'broken', file: broken.toString('base64') });
+    expect(rejected.errors?.[0].extensions).toMatchObject({ code: 'IMPORT_REJECTED' });
+    const rows = rejected.errors?.[0].extensions?.rows as { sheet: string; row: number; column: string }[];
+    expect(rows).toEqual([expect.objectContaining({ sheet: sheet.name, row: 3, column: 'ef_air' })]);
+    expect(await store.streamVersion('catalogue')).toBe(before);
+    expect(codeOf(await f.as('kenDrafter', mutation, { id: 'x', file: exported.toString('base64') }))).toBe('FORBIDDEN');
   });
 
   it('finds classes by text', async () => {

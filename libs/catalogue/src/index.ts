@@ -48,4 +48,9 @@ export { CatalogueService, type CatalogueActor } from './application/catalogue.s
 export { ensureShippedEdition, SHIPPED_EDITION_ID, SHIPPED_EDITION_TITLE } from './application/shipped-edition';
 export { CatalogueModule } from './nest/catalogue.module';
 export { CatalogueResolver } from './graphql/catalogue.resolver';
+export { CatalogueImportResolver } from './graphql/catalogue-import.resolver';
 export { catalogueErrorToGraphql } from './graphql/catalogue-error.mapper';
+export { exportEditionCsv } from './exchange/edition-csv.export';
+export { exportEditionXlsx, type EditionXlsxExportOptions } from './exchange/edition-xlsx.export';
+export { importEditionXlsx, WORKBOOK, type EditionXlsxImport, type EditionXlsxTarget } from './exchange/edition-xlsx.import';
+export { CatalogueExportController } from './http/catalogue-export.controller';

@@ -1,6 +1,6 @@
-import { CatalogueResolver } from '@upops/catalogue';
+import { CatalogueImportResolver, CatalogueResolver } from '@upops/catalogue';
 import { IdentityResolver } from '@upops/identity';
 import { HealthResolver } from '../health/health.resolver';
 
 /** Every resolver of the api: the committed schema (schema.graphql) is built from this list. */
-export const API_RESOLVERS = [HealthResolver, IdentityResolver, CatalogueResolver];
+export const API_RESOLVERS = [HealthResolver, IdentityResolver, CatalogueResolver, CatalogueImportResolver];
