@@ -40,6 +40,9 @@ const EVENT_COLUMNS = `global_position, transaction_id::text AS transaction_id_t
   stream_type, stream_version, event_type, schema_version, data, metadata, recorded_at`;
 
 export class PostgresEventStore {
+  private notifying = false;
+  private notifyAgain = false;
+
   constructor(
     private readonly db: SqlClient,
     private readonly upcasters: UpcasterChain = new UpcasterChain(),
@@ -74,6 +77,7 @@ export class PostgresEventStore {
         values: [streamId, options.streamType, kind, version, commandId, JSON.stringify(payload)],
       });
       const row = rows[0];
+      if (client === this.db && !row.duplicate) this.notifyAppended();
       return {
         nextExpectedVersion: Number(row.next_expected_version),
         firstPosition: BigInt(row.first_position),
@@ -84,6 +88,33 @@ export class PostgresEventStore {
     } catch (error) {
       throw translateAppendError(error, streamId, options);
     }
+  }
+
+  /**
+   * Wakes subscribers in every process (LISTEN es_events_appended). Sent after the commit,
+   * outside the append's transaction: a NOTIFY inside it would hold PostgreSQL's global
+   * notification lock until the commit reached disk, serialising all concurrent appends.
+   * Bursts collapse into one notification in flight; a lost one only delays the pollers.
+   * Call it after committing a transaction you passed to `append`.
+   */
+  notifyAppended(): void {
+    if (this.notifying) {
+      this.notifyAgain = true;
+      return;
+    }
+    this.notifying = true;
+    void (async () => {
+      try {
+        do {
+          this.notifyAgain = false;
+          await this.db.query(`SELECT pg_notify('es_events_appended', '')`);
+        } while (this.notifyAgain);
+      } catch {
+        // Subscribers poll as well; a failed wake-up only delays them.
+      } finally {
+        this.notifying = false;
+      }
+    })();
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}, client: SqlClient = this.db): Promise<StreamSlice> {

@@ -63,17 +63,6 @@ export class CreateEventStore1764300000000 implements MigrationInterface {
       CREATE TRIGGER es_events_no_truncate BEFORE TRUNCATE ON es_events
       FOR EACH STATEMENT EXECUTE FUNCTION es_reject_change()`);
 
-    // Subscribers LISTEN on this channel; the notification is delivered at commit.
-    await q.query(`
-      CREATE FUNCTION es_notify_appended() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        PERFORM pg_notify('es_events_appended', '');
-        RETURN NULL;
-      END $$`);
-    await q.query(`
-      CREATE TRIGGER es_events_notify AFTER INSERT ON es_events
-      FOR EACH STATEMENT EXECUTE FUNCTION es_notify_appended()`);
-
     // One round trip per append: idempotency, expected-version check, version bump and
     // insert in one statement. A wrong expected version raises ES409 with the actual version.
     await q.query(`
@@ -158,7 +147,6 @@ export class CreateEventStore1764300000000 implements MigrationInterface {
     await q.query(`DROP TABLE es_subscriptions`);
     await q.query(`DROP TABLE es_commands`);
     await q.query(`DROP TABLE es_events`);
-    await q.query(`DROP FUNCTION es_notify_appended()`);
     await q.query(`DROP FUNCTION es_reject_change()`);
     await q.query(`DROP TABLE es_streams`);
   }

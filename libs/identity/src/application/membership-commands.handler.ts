@@ -47,6 +47,7 @@ export class MembershipCommandHandler {
         await projectMembers(tx, context.organisation, events, after);
         await alsoWrite?.(tx, events, after);
         await tx.query('COMMIT');
+        this.store.notifyAppended();
         return { events, state: after };
       } catch (error) {
         await tx.query('ROLLBACK').catch(() => undefined);
