@@ -125,7 +125,8 @@ describe('Toolkit catalogue over GraphQL', () => {
   });
 
   it('imports a workbook as a new draft edition, and rejects a workbook with a bad row writing nothing', async () => {
-    const exported = Buffer.from(await (await fetch(`${f.base}/catalogue/editions/toolkit-2013/factors.xlsx`)).arrayBuffer());
+    const exportedBytes = await (await fetch(`${f.base}/catalogue/editions/toolkit-2013/factors.xlsx`)).arrayBuffer();
+    const exported = Buffer.from(exportedBytes);
     const mutation = 'mutation ($id: String!, $file: String!) { importEditionWorkbook(editionId: $id, title: "Imported", reason: "expert sheet", workbookBase64: $file) { id status } }';
     const imported = await f.as<{ importEditionWorkbook: { status: string } }>('expert', mutation, { id: 'imported-2013', file: exported.toString('base64') });
     expect(imported.errors).toBeUndefined();
@@ -137,7 +138,7 @@ describe('Toolkit catalogue over GraphQL', () => {
     expect(diff.data?.editionDiff.changedFactors).toEqual([]);
 
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(exported);
+    await workbook.xlsx.load(exportedBytes);
     const sheet = workbook.worksheets.find((w) => w.name.startsWith('2 '))!;
     const header = (sheet.getRow(1).values as unknown[]).map(String);
     sheet.getRow(3).getCell(header.indexOf('ef_air')).value = 'abc';
