@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
 import { loadPlatformConfigOrExit } from '@upops/config';
 import { migrate } from './migrate.command';
 import { rebuild } from './rebuild.command';
@@ -34,7 +35,8 @@ async function main(argv: string[]): Promise<number> {
     case 'setup': {
       const url = requireDatabaseUrl(config.database.url);
       await migrate(url, print);
-      await seedPlatform(url, config, config.identity.jwtSecret ?? 'setup-does-not-sign-tokens-000000', print);
+      // Seeding signs no token; the identity service only needs a secret to exist.
+      await seedPlatform(url, config, config.identity.jwtSecret ?? randomBytes(48).toString('base64url'), print);
       return 0;
     }
     case 'rebuild':
