@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { withTransaction } from './transaction';
 
 /** The role read models with Party data grant SELECT to; row-level security applies to it. */
 export const ROW_SCOPE_ROLE = 'upops_party_scope';
@@ -16,21 +17,12 @@ export interface RowScope {
  * `current_setting('upops.organisation')` and `current_setting('upops.all_organisations')`.
  */
 export async function withRowScope<T>(pool: Pool, scope: RowScope, read: (client: PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query(`SET LOCAL ROLE ${ROW_SCOPE_ROLE}`);
-    await client.query(
+  return withTransaction(pool, async (tx) => {
+    await tx.query(`SET LOCAL ROLE ${ROW_SCOPE_ROLE}`);
+    await tx.query(
       `SELECT set_config('upops.organisation', $1, true), set_config('upops.all_organisations', $2, true)`,
       [scope.organisation, scope.allOrganisations ? 'on' : 'off'],
     );
-    const result = await read(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+    return read(tx);
+  });
 }

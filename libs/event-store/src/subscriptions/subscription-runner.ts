@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { inTransaction } from '@upops/database';
 import type { GlobalCheckpoint } from '../event.types';
 import type { PostgresEventStore } from '../postgres-event-store';
 import type { AppendNotifier } from './append-notifier';
@@ -287,17 +288,5 @@ export class SubscriptionRunner {
       const timer = setTimeout(done, ms);
       this.wake = done;
     });
-  }
-}
-
-async function inTransaction<T>(client: PoolClient, work: () => Promise<T>): Promise<T> {
-  await client.query('BEGIN');
-  try {
-    const result = await work();
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
   }
 }

@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { withTransaction } from '@upops/database';
 import { type EventMetadata, type PostgresEventStore, WrongExpectedVersion } from '@upops/event-store';
 import { decide } from '../domain/decide';
 import type { MembershipCommand, MembershipContext } from '../domain/membership.commands';
@@ -27,34 +28,31 @@ export class MembershipCommandHandler {
   ): Promise<{ events: MembershipEvent[]; state: MembershipState }> {
     const streamId = membershipStreamId(context.organisation);
     for (let attempt = 1; ; attempt++) {
-      const tx = await this.pool.connect();
       try {
-        await tx.query('BEGIN');
-        const slice = await this.store.readStream(streamId, {}, tx);
-        const before = slice.events.reduce((state, e) => evolve(state, e as unknown as MembershipEvent), EMPTY_MEMBERSHIP);
-        const events = decide(command, before, context);
-        const after = events.reduce(evolve, before);
-        await this.store.append(
-          streamId,
-          events,
-          {
-            streamType: MEMBERSHIP_STREAM_TYPE,
-            expectedVersion: slice.version === 0 ? 'no_stream' : slice.version,
-            metadata: { ...metadata, actor: context.actor?.accountId ?? 'platform', party: context.organisation },
-          },
-          tx,
-        );
-        await projectMembers(tx, context.organisation, events, after);
-        await alsoWrite?.(tx, events, after);
-        await tx.query('COMMIT');
+        const result = await withTransaction(this.pool, async (tx) => {
+          const slice = await this.store.readStream(streamId, {}, tx);
+          const before = slice.events.reduce((state, e) => evolve(state, e as unknown as MembershipEvent), EMPTY_MEMBERSHIP);
+          const events = decide(command, before, context);
+          const after = events.reduce(evolve, before);
+          await this.store.append(
+            streamId,
+            events,
+            {
+              streamType: MEMBERSHIP_STREAM_TYPE,
+              expectedVersion: slice.version === 0 ? 'no_stream' : slice.version,
+              metadata: { ...metadata, actor: context.actor?.accountId ?? 'platform', party: context.organisation },
+            },
+            tx,
+          );
+          await projectMembers(tx, context.organisation, events, after);
+          await alsoWrite?.(tx, events, after);
+          return { events, state: after };
+        });
         this.store.notifyAppended();
-        return { events, state: after };
+        return result;
       } catch (error) {
-        await tx.query('ROLLBACK').catch(() => undefined);
         if (error instanceof WrongExpectedVersion && attempt < MAX_ATTEMPTS) continue;
         throw error;
-      } finally {
-        tx.release();
       }
     }
   }

@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { withTransaction } from '@upops/database';
 import type { RecordedEvent, SubscriptionHandler } from '@upops/event-store';
 
 /**
@@ -13,10 +14,8 @@ export async function deliverOnce(
   handler: SubscriptionHandler,
 ): Promise<RecordedEvent[]> {
   if (events.length === 0) return [];
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const { rows } = await client.query<{ global_position: string }>(
+  return withTransaction(pool, async (tx) => {
+    const { rows } = await tx.query<{ global_position: string }>(
       `INSERT INTO msg_inbox (consumer_group, global_position)
        SELECT $1, p FROM unnest($2::bigint[]) AS p
        ON CONFLICT DO NOTHING
@@ -25,13 +24,7 @@ export async function deliverOnce(
     );
     const fresh = new Set(rows.map((r) => BigInt(r.global_position)));
     const firstTime = events.filter((e) => fresh.delete(e.globalPosition));
-    if (firstTime.length > 0) await handler.handle(firstTime, client);
-    await client.query('COMMIT');
+    if (firstTime.length > 0) await handler.handle(firstTime, tx);
     return firstTime;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
