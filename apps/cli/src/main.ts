@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { loadPlatformConfigOrExit } from '@upops/config';
+import { loadPlatformConfigOrExit, requireSetting } from '@upops/config';
 import { migrate } from './migrate.command';
 import { rebuild } from './rebuild.command';
 import { seedPlatform } from './seed.command';
@@ -16,12 +16,6 @@ const print = (line: string): void => {
   process.stdout.write(`${line}\n`);
 };
 
-function requireDatabaseUrl(url: string | undefined): string {
-  if (url) return url;
-  process.stderr.write('Invalid configuration:\n  DATABASE_URL: required by this command\n');
-  process.exit(1);
-}
-
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   const config = loadPlatformConfigOrExit();
@@ -30,17 +24,17 @@ async function main(argv: string[]): Promise<number> {
       await start(config, print);
       return -1;
     case 'migrate':
-      await migrate(requireDatabaseUrl(config.database.url), print);
+      await migrate(requireSetting(config.database.url, 'DATABASE_URL', 'this command'), print);
       return 0;
     case 'setup': {
-      const url = requireDatabaseUrl(config.database.url);
+      const url = requireSetting(config.database.url, 'DATABASE_URL', 'this command');
       await migrate(url, print);
       // Seeding signs no token; the identity service only needs a secret to exist.
       await seedPlatform(url, config, config.identity.jwtSecret ?? randomBytes(48).toString('base64url'), print);
       return 0;
     }
     case 'rebuild':
-      return rebuild(requireDatabaseUrl(config.database.url), args[0], print);
+      return rebuild(requireSetting(config.database.url, 'DATABASE_URL', 'this command'), args[0], print);
     default:
       process.stderr.write(`${USAGE}\n`);
       return 2;

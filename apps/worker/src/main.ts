@@ -1,16 +1,12 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { loadPlatformConfigOrExit } from '@upops/config';
+import { loadPlatformConfigOrExit, requireSetting } from '@upops/config';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
   const config = loadPlatformConfigOrExit();
-  const url = config.database.url;
-  if (!url) {
-    process.stderr.write('Invalid configuration:\n  DATABASE_URL: required by the worker process (npm start provides one)\n');
-    process.exit(1);
-  }
+  const url = requireSetting(config.database.url, 'DATABASE_URL', 'the worker process (npm start provides one)');
   const app = await NestFactory.createApplicationContext(WorkerModule.register({ ...config, database: { ...config.database, url } }), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();

@@ -111,3 +111,10 @@ export function loadPlatformConfigOrExit(env: Record<string, string | undefined>
     throw error;
   }
 }
+
+/** For a process that cannot run without a setting the schema leaves optional: exit naming it. */
+export function requireSetting<T>(value: T | undefined, variable: string, requiredBy: string): T {
+  if (value !== undefined) return value;
+  process.stderr.write(`Invalid configuration:\n  ${variable}: required by ${requiredBy}\n`);
+  process.exit(1);
+}
