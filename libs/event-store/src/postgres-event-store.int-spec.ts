@@ -110,6 +110,13 @@ describe('PostgresEventStore', () => {
     expect(await eventCount('s-idem')).toBe(1);
   });
 
+  it('tells what an earlier append of a command id produced, and nothing for a new id', async () => {
+    const options = { streamType: 'test', expectedVersion: 'no_stream' as const, metadata: { ...meta, commandId: 'cmd-lookup' } };
+    const first = await store.append('s-lookup', [recorded(1), recorded(2)], options);
+    expect(await store.commandResult('cmd-lookup')).toEqual({ ...first, duplicate: true, streamId: 's-lookup' });
+    expect(await store.commandResult('cmd-never-sent')).toBeUndefined();
+  });
+
   it('appends concurrent repeats of one command id once', async () => {
     const options = { streamType: 'test', expectedVersion: 'any' as const, metadata: { ...meta, commandId: 'cmd-par' } };
     const results = await Promise.all(Array.from({ length: 8 }, () => store.append('s-idem-par', [recorded(1)], options)));

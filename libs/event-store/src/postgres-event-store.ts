@@ -131,6 +131,28 @@ export class PostgresEventStore {
     return { streamId, version: events.length ? events[events.length - 1].streamVersion : 0, events };
   }
 
+  /**
+   * What an earlier append with this command id produced (a client's retry after a lost
+   * response), or undefined when the id is new. Lets a handler answer the retry without deciding
+   * the command again against a state that already contains its effect.
+   */
+  async commandResult(commandId: string, client: SqlClient = this.db): Promise<(AppendResult & { streamId: string }) | undefined> {
+    const { rows } = await client.query<{ stream_id: string; result: Record<string, string | number> | null }>(
+      'SELECT stream_id, result FROM es_commands WHERE command_id = $1',
+      [commandId],
+    );
+    const row = rows[0];
+    if (!row?.result) return undefined;
+    return {
+      streamId: row.stream_id,
+      nextExpectedVersion: Number(row.result.nextExpectedVersion),
+      firstPosition: BigInt(row.result.firstPosition),
+      lastPosition: BigInt(row.result.lastPosition),
+      transactionId: BigInt(row.result.transactionId),
+      duplicate: true,
+    };
+  }
+
   /** The stream's current version, 0 when it does not exist. */
   async streamVersion(streamId: string, client: SqlClient = this.db): Promise<number> {
     const { rows } = await client.query<{ version: string }>(
