@@ -8,6 +8,7 @@ import { CatalogueModule } from '@upops/catalogue';
 import { DatabaseModule } from '@upops/database';
 import { EventStoreModule } from '@upops/event-store';
 import { IdentityModule } from '@upops/identity';
+import { InventoryModule } from '@upops/inventory';
 import { platformMigrations } from '@upops/platform';
 import { graphqlConfig } from './graphql/graphql.config';
 import { HealthModule } from './health/health.module';
@@ -34,6 +35,7 @@ export class ApiModule {
         ),
         HealthModule,
         CatalogueModule,
+        InventoryModule,
       ],
     };
   }

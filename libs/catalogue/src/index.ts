@@ -54,3 +54,6 @@ export { exportEditionCsv } from './exchange/edition-csv.export';
 export { exportEditionXlsx, type EditionXlsxExportOptions } from './exchange/edition-xlsx.export';
 export { importEditionXlsx, WORKBOOK, type EditionXlsxImport, type EditionXlsxTarget } from './exchange/edition-xlsx.import';
 export { CatalogueExportController } from './http/catalogue-export.controller';
+export { groupWorksheetName } from './exchange/worksheet-name';
+export { cellText } from './exchange/worksheet-cell-text';
+export { csvLine } from './exchange/csv-line';

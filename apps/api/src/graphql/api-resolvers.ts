@@ -1,6 +1,23 @@
 import { CatalogueImportResolver, CatalogueResolver } from '@upops/catalogue';
 import { IdentityResolver } from '@upops/identity';
+import {
+  InventoryChangedResolver,
+  InventoryEditResolver,
+  InventoryHistoryResolver,
+  InventoryImportResolver,
+  InventoryResolver,
+} from '@upops/inventory';
 import { HealthResolver } from '../health/health.resolver';
 
 /** Every resolver of the api: the committed schema (schema.graphql) is built from this list. */
-export const API_RESOLVERS = [HealthResolver, IdentityResolver, CatalogueResolver, CatalogueImportResolver];
+export const API_RESOLVERS = [
+  HealthResolver,
+  IdentityResolver,
+  CatalogueResolver,
+  CatalogueImportResolver,
+  InventoryResolver,
+  InventoryEditResolver,
+  InventoryHistoryResolver,
+  InventoryChangedResolver,
+  InventoryImportResolver,
+];

@@ -2,7 +2,8 @@ import type { INestApplication } from '@nestjs/common';
 import { CatalogueService, ensureShippedEdition } from '@upops/catalogue';
 import { loadPlatformConfig } from '@upops/config';
 import { IdentityService, seedDemoAccounts, shippedDemoAccounts } from '@upops/identity';
-import { platformMigrations } from '@upops/platform';
+import { AppendNotifier, PostgresEventStore, SubscriptionRunner } from '@upops/event-store';
+import { platformMigrations, platformSubscriptionHandlers } from '@upops/platform';
 import { createTestDatabase, graphqlRequest, type TestDatabase } from '@upops/testing';
 import { startApi } from '../create-api-app';
 
@@ -54,6 +55,12 @@ export async function startApiFixture(env: Record<string, string> = {}): Promise
     database: { ...config.database, url: db.url, poolSize: 10 },
     identity: { ...config.identity, jwtSecret: TEST_JWT_SECRET },
   });
+  // The worker's subscriptions, in this process: read models (inventories) follow the edits.
+  const notifier = new AppendNotifier(db.pool);
+  await notifier.start();
+  const store = new PostgresEventStore(db.pool);
+  const runners = platformSubscriptionHandlers(db.pool).map((handler) => new SubscriptionRunner(db.pool, store, handler, notifier, { pollIntervalMs: 200 }));
+  for (const runner of runners) runner.start();
   const identity = app.get(IdentityService);
   await seedDemoAccounts(identity);
   await ensureShippedEdition(app.get(CatalogueService));
@@ -80,6 +87,8 @@ export async function startApiFixture(env: Record<string, string> = {}): Promise
       return graphqlRequest(graphqlUrl, query, variables, token ? { authorization: `Bearer ${token}` } : {});
     },
     close: async () => {
+      await Promise.all(runners.map((r) => r.stop()));
+      await notifier.stop();
       await app.close();
       await db.drop();
     },

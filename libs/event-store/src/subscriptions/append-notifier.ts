@@ -1,10 +1,12 @@
 import type { Pool, PoolClient } from 'pg';
 
-type Listener = () => void;
+/** Receives the notification's payload ('' for append wake-ups). */
+type Listener = (payload: string) => void;
 
 /**
- * One LISTEN connection per process for `es_events_appended`; wakes every subscriber.
- * Notifications are hints: subscribers also poll, so a lost connection only slows them.
+ * One LISTEN connection per process and channel (`es_events_appended` unless told otherwise);
+ * wakes every subscriber. Notifications are hints: subscribers also poll or re-read, so a lost
+ * connection only slows them.
  */
 export class AppendNotifier {
   private client: PoolClient | undefined;
@@ -15,6 +17,7 @@ export class AppendNotifier {
   constructor(
     private readonly pool: Pool,
     private readonly onError: (error: Error) => void = () => undefined,
+    private readonly channel = 'es_events_appended',
   ) {}
 
   async start(): Promise<void> {
@@ -43,14 +46,14 @@ export class AppendNotifier {
 
   private async connect(): Promise<void> {
     const client = await this.pool.connect();
-    client.on('notification', () => this.emit());
+    client.on('notification', (message) => this.emit(message.payload ?? ''));
     client.on('error', (error: Error) => {
       this.onError(error);
       client.release(error);
       if (this.client === client) this.client = undefined;
       this.scheduleReconnect();
     });
-    await client.query('LISTEN es_events_appended');
+    await client.query(`LISTEN ${this.channel}`);
     this.client = client;
   }
 
@@ -58,7 +61,7 @@ export class AppendNotifier {
     if (this.closed) return;
     this.reconnectTimer = setTimeout(() => {
       this.connect()
-        .then(() => this.emit())
+        .then(() => this.emit(''))
         .catch((error: Error) => {
           this.onError(error);
           this.scheduleReconnect();
@@ -66,7 +69,7 @@ export class AppendNotifier {
     }, 1000);
   }
 
-  private emit(): void {
-    for (const listener of this.listeners) listener();
+  private emit(payload: string): void {
+    for (const listener of this.listeners) listener(payload);
   }
 }

@@ -3,6 +3,8 @@ import type { ActivityLine, EmissionFactorOverride } from './inventory.types';
 /** Why the inventory refused a command. Mapped once, exhaustively, to API errors. */
 export enum InventoryErrorCode {
   INVENTORY_NOT_FOUND = 'INVENTORY_NOT_FOUND',
+  /** The caller's organisation or roles do not allow this on this Party's inventory. */
+  FORBIDDEN = 'FORBIDDEN',
   INVENTORY_EXISTS = 'INVENTORY_EXISTS',
   INVENTORY_CLOSED = 'INVENTORY_CLOSED',
   INVENTORY_NOT_CLOSED = 'INVENTORY_NOT_CLOSED',
