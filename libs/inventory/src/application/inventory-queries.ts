@@ -156,10 +156,17 @@ export class InventoryQueries {
     return withRowScope(this.pool, { organisation: caller.organisation, allOrganisations: readsEveryParty(caller) }, read);
   }
 
-  /** A read model row the caller's scope hides is refused as such, not reported missing. */
+  /**
+   * A row the caller's scope hides (or the read model has not reached yet) is judged by the
+   * stream: another Party's inventory is refused as such, not reported missing.
+   */
   private async assertNotHidden(caller: InventoryCaller, inventoryId: string): Promise<void> {
-    const { rows } = await this.pool.query<{ party: string }>('SELECT party FROM inv_inventories WHERE inventory_id = $1', [inventoryId]);
-    if (rows[0] && !canReadInventoryOf(caller, rows[0].party)) throw forbidden(inventoryId);
+    try {
+      await this.readableEvents(caller, inventoryId, { toVersion: 1 });
+    } catch (error) {
+      if (error instanceof InventoryError && error.code === InventoryErrorCode.INVENTORY_NOT_FOUND) return;
+      throw error;
+    }
   }
 }
 

@@ -75,7 +75,7 @@ export class InventoryHistoryResolver {
     @CurrentActor() actor: Actor,
     @Args('party') party: string,
     @Args('baselineYear', { type: () => Int, nullable: true }) baselineYear?: number | null,
-    @Args('by', { defaultValue: 'category', description: 'nation, group, category or vector' }) by = 'category',
+    @Args('by', { type: () => String, defaultValue: 'category', description: 'nation, group, category or vector' }) by: string,
   ): Promise<TimeSeriesType> {
     const dimensions = SERIES_GROUPINGS[by];
     if (!dimensions) throw new InventoryError(InventoryErrorCode.INVALID_INPUT, 'by', 'Group a time series by nation, group, category or vector.');
