@@ -67,8 +67,25 @@ describe('the built platform, started as processes', () => {
         'mutation { login(input: { email: "coordinator@ken.demo.upops.org", password: "toolkit-demo-2026" }) { member { roles } } }',
       );
       expect(login.data?.login.member.roles).toEqual(['national_coordinator']);
+      expect(platform.output()).toContain('Demo inventory KEN-2024 opened');
+      const session = await graphqlRequest<{ login: { accessToken: string } }>(
+        `http://127.0.0.1:${port}/graphql`,
+        'mutation { login(input: { email: "drafter@ken.demo.upops.org", password: "toolkit-demo-2026" }) { accessToken } }',
+      );
+      const demo = await eventually(
+        () =>
+          graphqlRequest<{ inventory: { lineCount: number; totals: { grams: number }[] } | null }>(
+            `http://127.0.0.1:${port}/graphql`,
+            '{ inventory(inventoryId: "KEN-2024") { lineCount totals(by: "nation", substance: "PCDD/PCDF") { grams } } }',
+            {},
+            { authorization: `Bearer ${session.data?.login.accessToken}` },
+          ),
+        (r) => (r.data?.inventory?.lineCount ?? 0) > 0,
+      );
+      expect(demo.data?.inventory?.lineCount).toBe(4);
+      expect(demo.data?.inventory?.totals[0].grams).toBeGreaterThan(0);
       const store = new PostgresEventStore(db.pool);
-      await store.append('e2e-1', [{ type: 'ActivityRecorded', data: {} }], { streamType: 'inventory', expectedVersion: 'no_stream', metadata: { actor: 'e2e' } });
+      await store.append('e2e-1', [{ type: 'ActivityRecorded', data: {} }], { streamType: 'e2e-probe', expectedVersion: 'no_stream', metadata: { actor: 'e2e' } });
       const health = await eventually(
         () => graphqlRequest<{ health: { status: string; subscriptions: { name: string; lag: string }[] } }>(`http://127.0.0.1:${port}/graphql`, '{ health { status subscriptions { name lag } } }'),
         (r) => r.data?.health.subscriptions.some((s) => s.name === 'event-type-statistics' && s.lag === '0') ?? false,

@@ -74,8 +74,8 @@ export class InventoryHistoryResolver {
   async inventoryTimeSeries(
     @CurrentActor() actor: Actor,
     @Args('party') party: string,
-    @Args('baselineYear', { type: () => Int, nullable: true }) baselineYear?: number | null,
     @Args('by', { type: () => String, defaultValue: 'category', description: 'nation, group, category or vector' }) by: string,
+    @Args('baselineYear', { type: () => Int, nullable: true }) baselineYear?: number | null,
   ): Promise<TimeSeriesType> {
     const dimensions = SERIES_GROUPINGS[by];
     if (!dimensions) throw new InventoryError(InventoryErrorCode.INVALID_INPUT, 'by', 'Group a time series by nation, group, category or vector.');
