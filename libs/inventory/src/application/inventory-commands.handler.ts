@@ -44,6 +44,8 @@ const CACHED_INVENTORIES = 500;
  */
 export class InventoryCommandHandler {
   private readonly cache = new Map<string, InventoryState>();
+  /** The tail of each inventory's queue of edits in this process. */
+  private readonly queues = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly store: PostgresEventStore,
@@ -60,8 +62,26 @@ export class InventoryCommandHandler {
     }
   }
 
-  /** Decides every command in order against the state the previous ones leave; rejects with every refusal. */
-  async executeAll(inventoryId: string, commands: readonly InventoryCommand[], actor: InventoryActor, options: InventoryEditOptions = {}): Promise<InventoryEdit> {
+  /**
+   * Decides every command in order against the state the previous ones leave; rejects with every
+   * refusal. Edits of one inventory in this process take turns (they would only collide on the
+   * stream version and retry); edits from other processes are still met by the retry.
+   */
+  executeAll(inventoryId: string, commands: readonly InventoryCommand[], actor: InventoryActor, options: InventoryEditOptions = {}): Promise<InventoryEdit> {
+    const previous = this.queues.get(inventoryId) ?? Promise.resolve();
+    const run = previous.then(
+      () => this.decideAndAppend(inventoryId, commands, actor, options),
+      () => this.decideAndAppend(inventoryId, commands, actor, options),
+    );
+    const tail = run.catch(() => undefined);
+    this.queues.set(inventoryId, tail);
+    void tail.then(() => {
+      if (this.queues.get(inventoryId) === tail) this.queues.delete(inventoryId);
+    });
+    return run;
+  }
+
+  private async decideAndAppend(inventoryId: string, commands: readonly InventoryCommand[], actor: InventoryActor, options: InventoryEditOptions = {}): Promise<InventoryEdit> {
     if (commands.length === 0) throw new InventoryError(InventoryErrorCode.INVALID_INPUT, 'commands', 'Nothing to apply: no command was given.');
     const streamId = inventoryStreamId(inventoryId);
     if (options.commandId) {

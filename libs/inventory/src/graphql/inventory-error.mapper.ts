@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { WrongExpectedVersion } from '@upops/event-store';
 import { InventoryCommandsRejected } from '../application/inventory-commands-rejected';
 import { InventoryError, InventoryErrorCode, isLineConflict, isOverrideConflict } from '../domain/inventory.errors';
 import { toLine, toOverride } from './inventory.mapper';
@@ -54,6 +55,12 @@ export function inventoryErrorToGraphql(error: unknown): GraphQLError | undefine
   if (error instanceof InventoryCommandsRejected) {
     const rows = error.rejections.map((r) => ({ index: r.index, code: r.error.code, field: r.error.field, reason: r.error.message }));
     return new GraphQLError(error.message, { extensions: { code: 'IMPORT_REJECTED', field: 'rows', rows } });
+  }
+  if (error instanceof WrongExpectedVersion) {
+    // Only after many re-decided attempts: other processes kept writing the same inventory.
+    return new GraphQLError('The inventory is being edited very busily; nothing was written, please retry.', {
+      extensions: { code: 'BUSY', field: 'inventoryId', retryable: true },
+    });
   }
   if (!(error instanceof InventoryError)) return undefined;
   const extensions: Record<string, unknown> = { code: clientCode(error.code), field: error.field, reason: error.code };
