@@ -54,9 +54,12 @@ export function countFactors(factors: readonly EmissionFactor[]): FactorCounts {
   return counts;
 }
 
+// One collator for all comparisons: localeCompare with options builds a new one per call.
+const codeCollator = new Intl.Collator('en', { numeric: true });
+
 /** "2c2" before "2c10", "9" before "10": codes sort as the Toolkit lists them. */
 export function compareCodes(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true });
+  return codeCollator.compare(a, b);
 }
 
 const VECTOR_ORDER = new Map<Vector, number>(VECTORS.map((v, i) => [v, i]));

@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
 import { stream as excelStream } from 'exceljs';
 import { type Release, type ReleaseCell, type Total, VECTORS } from '@upops/calculation';
-import { type EditionState, csvLine, groupWorksheetName } from '@upops/catalogue';
+import { type EditionState, compareCodes, csvLine, groupWorksheetName } from '@upops/catalogue';
 import type { InventoryView, LineView } from '../application/inventory-views';
 import { ACTIVITY_COLUMNS } from './activity-sheet';
 
@@ -90,7 +90,7 @@ async function writeWorkbook(view: InventoryView, edition: EditionState, stream:
     const title = summary.addRow([`${substance}: releases by source group and vector`, ...VECTORS, 'total']);
     title.font = { bold: true };
     title.commit();
-    const groups = [...new Set(byGroupVector.filter((t) => t.substance === substance).map((t) => t.keys.group ?? ''))].sort(byCode);
+    const groups = [...new Set(byGroupVector.filter((t) => t.substance === substance).map((t) => t.keys.group ?? ''))].sort(compareCodes);
     for (const group of groups) {
       const cell = (vector: string) => grams(byGroupVector.find((t) => t.substance === substance && t.keys.group === group && t.keys.vector === vector));
       const total = grams(view.totals.group.find((t) => t.substance === substance && t.keys.group === group));
@@ -105,7 +105,7 @@ async function writeWorkbook(view: InventoryView, edition: EditionState, stream:
   summary.commit();
 
   const columns = releaseColumns(view.lines);
-  const groupCodes = [...new Set(view.lines.map((l) => l.groupCode))].sort(byCode);
+  const groupCodes = [...new Set(view.lines.map((l) => l.groupCode))].sort(compareCodes);
   for (const code of groupCodes) {
     const sheet = workbook.addWorksheet(groupWorksheetName({ code, name: edition.groups[code]?.name ?? 'Source group' }), { views: [{ state: 'frozen', ySplit: 1 }] });
     sheet.columns = [...ACTIVITY_COLUMNS, ...columns.map((c) => c.title)].map((header) => ({ header, width: Math.max(12, Math.min(40, header.length + 2)) }));
@@ -120,6 +120,3 @@ function grams(total: Total | undefined): number | string {
   return total.grams ?? (total.counts.ND ? 'ND' : 'NA');
 }
 
-function byCode(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true });
-}
