@@ -64,6 +64,7 @@ export { CreateInventoryReadModel1764300000200 } from './persistence/17643000002
 export { ACTIVITY_COLUMNS, parseActivityRows } from './exchange/activity-sheet';
 export { readActivityCsv, readActivityXlsx } from './exchange/activity-import';
 export { exportInventoryCsv, exportInventoryXlsx } from './exchange/inventory-export';
+export { exportActivityTemplateXlsx } from './exchange/activity-template';
 export { InventoryModule } from './nest/inventory.module';
 export { InventoryResolver } from './graphql/inventory.resolver';
 export { InventoryEditResolver } from './graphql/inventory-edit.resolver';

@@ -5,6 +5,7 @@ import { IdentityService } from '@upops/identity';
 import { InventoryQueries } from '../application/inventory-queries';
 import type { InventoryView } from '../application/inventory-views';
 import { InventoryError } from '../domain/inventory.errors';
+import { exportActivityTemplateXlsx } from '../exchange/activity-template';
 import { exportInventoryCsv, exportInventoryXlsx } from '../exchange/inventory-export';
 
 /**
@@ -17,6 +18,16 @@ export class InventoryExportController {
     @Inject(InventoryQueries) private readonly queries: InventoryQueries,
     @Inject(IdentityService) private readonly identity: IdentityService,
   ) {}
+
+  /** The empty activity template of a published edition (one sheet per source group); open to all. */
+  @Get('template/:editionId')
+  async template(@Param('editionId') editionId: string, @Res() res: Response): Promise<void> {
+    const edition = await this.queries.edition(editionId);
+    if (edition?.edition.status !== 'published') throw new HttpException({ code: 'EDITION_NOT_FOUND', message: `no published edition ${editionId}` }, 404);
+    res.setHeader('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    res.setHeader('content-disposition', `attachment; filename="activity-template-${fileName(editionId)}.xlsx"`);
+    await exportActivityTemplateXlsx(edition, res);
+  }
 
   @Get(':inventoryId/export.csv')
   async csv(@Param('inventoryId') inventoryId: string, @Headers('authorization') authorization: string | undefined, @Res() res: Response): Promise<void> {
