@@ -1,8 +1,8 @@
-import { CatalogueService, ensureShippedEdition, SHIPPED_EDITION_ID, shippedCatalogue } from '@upops/catalogue';
+import { CatalogueService, ensureShippedEdition, SHIPPED_EDITION_ID } from '@upops/catalogue';
 import { createDataSource, poolOf } from '@upops/database';
 import { PostgresEventStore } from '@upops/event-store';
 import { IdentityService, seedDemoAccounts, shippedDemoAccounts } from '@upops/identity';
-import { catalogueLookupOf, InventoryCommandHandler, seedDemoInventory } from '@upops/inventory';
+import { catalogueLookupSource, InventoryCommandHandler, seedDemoInventory } from '@upops/inventory';
 import { platformMigrations } from '@upops/platform';
 import type { PlatformConfig } from '@upops/config';
 
@@ -16,8 +16,7 @@ export async function seedPlatform(url: string, config: PlatformConfig, jwtSecre
     if (await ensureShippedEdition(catalogue)) print(`Toolkit catalogue loaded and published as edition ${SHIPPED_EDITION_ID}.`);
     const identity = new IdentityService(pool, store, { ...config.identity, jwtSecret });
     if (!config.demoData) return;
-    const schemes = shippedCatalogue().tefSchemes.map((s) => s.id);
-    const inventories = new InventoryCommandHandler(store, async () => catalogueLookupOf(await catalogue.current(), schemes));
+    const inventories = new InventoryCommandHandler(store, catalogueLookupSource(catalogue));
     const demoInventory = await seedDemoInventory(inventories, SHIPPED_EDITION_ID);
     if (demoInventory) print(`Demo inventory ${demoInventory} opened with illustrative lines (not real statistics).`);
     const created = await seedDemoAccounts(identity);

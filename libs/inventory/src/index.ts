@@ -53,7 +53,7 @@ export {
 
 export { canEditInventoryOf, canReadInventoryOf, INVENTORY_EDITOR_ROLES, INVENTORY_READER_ROLES, type InventoryCaller } from './domain/inventory-access';
 export { inventoryReleases, TOTAL_VIEWS, type InventoryReleases, type InventoryTotals, type TotalView, type UncalculatedLine } from './domain/inventory-releases';
-export { catalogueLookupOf } from './application/catalogue-lookup';
+export { catalogueLookupOf, catalogueLookupSource } from './application/catalogue-lookup';
 export { InventoryCommandHandler, type InventoryActor, type InventoryEdit } from './application/inventory-commands.handler';
 export { InventoryCommandsRejected } from './application/inventory-commands-rejected';
 export { InventoryQueries } from './application/inventory-queries';

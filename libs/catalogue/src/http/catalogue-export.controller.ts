@@ -38,20 +38,11 @@ export class CatalogueExportController {
     const edition = await this.catalogue.edition(editionId);
     if (!edition) throw new HttpException({ code: 'EDITION_NOT_FOUND', message: `no edition ${editionId}` }, 404);
     if (edition.edition.status === 'published') return edition;
-    const token = /^Bearer\s+(.+)$/i.exec(authorization ?? '')?.[1];
-    const actor = token ? safely(() => this.identity.authenticate(token)) : undefined;
+    const actor = this.identity.actorOfAuthorization(authorization);
     if (!actor?.roles.some((role) => role === 'toolkit_expert' || role === 'secretariat_officer')) {
       throw new HttpException({ code: 'EDITION_NOT_FOUND', message: `no edition ${editionId}` }, 404);
     }
     return edition;
-  }
-}
-
-function safely<T>(work: () => T): T | undefined {
-  try {
-    return work();
-  } catch {
-    return undefined;
   }
 }
 

@@ -59,6 +59,17 @@ export class IdentityService {
     return this.tokens.verifyAccess(accessToken);
   }
 
+  /** The caller of a plain HTTP request (`Authorization: Bearer <token>`), or undefined when absent or invalid. */
+  actorOfAuthorization(header: string | undefined): Actor | undefined {
+    const token = /^Bearer\s+(.+)$/i.exec(header ?? '')?.[1];
+    if (!token) return undefined;
+    try {
+      return this.authenticate(token);
+    } catch {
+      return undefined;
+    }
+  }
+
   /** Creates an account directly (demo seed, or a Secretariat officer setting up a Party). */
   async registerAccount(
     input: { organisation: string; email: string; displayName: string; password: string; roles: Role[] },

@@ -1,4 +1,4 @@
-import type { CatalogueState } from '@upops/catalogue';
+import { type CatalogueService, type CatalogueState, shippedCatalogue } from '@upops/catalogue';
 import type { CatalogueLookup } from '../domain/inventory.commands';
 
 /** The decider's view of the catalogue, answered from the catalogue state a process keeps in memory. */
@@ -12,4 +12,10 @@ export function catalogueLookupOf(state: CatalogueState, tefSchemeIds: readonly 
     categoryExists: (editionId, categoryCode) => state.editions[editionId]?.categories[categoryCode] !== undefined,
     activityUnitOf: (editionId, classCode) => state.editions[editionId]?.classes[classCode]?.activityUnit,
   };
+}
+
+/** The lookup over a catalogue service's current state and the shipped TEF schemes (what api and seed use). */
+export function catalogueLookupSource(catalogue: CatalogueService): () => Promise<CatalogueLookup> {
+  const schemes = shippedCatalogue().tefSchemes.map((s) => s.id);
+  return async () => catalogueLookupOf(await catalogue.current(), schemes);
 }

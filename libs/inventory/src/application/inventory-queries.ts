@@ -9,7 +9,7 @@ import { inventoryReleases } from '../domain/inventory-releases';
 import { InventoryError, InventoryErrorCode } from '../domain/inventory.errors';
 import { type InventoryEvent, inventoryStreamId } from '../domain/inventory.events';
 import { type InventoryState, type OpenedInventory, isOpened, replay } from '../domain/inventory.state';
-import { type InventorySummaryView, type InventoryView, type LineView, viewOf } from './inventory-views';
+import { type InventorySummaryView, type InventoryView, viewOf } from './inventory-views';
 
 interface InventoryRow {
   inventory_id: string;
@@ -80,20 +80,14 @@ export class InventoryQueries {
     }
     const { row, lines } = found;
     if (!canReadInventoryOf(caller, row.party)) throw forbidden(inventoryId);
-    const byId = new Map(lines.map((l) => [l.line_id, l]));
-    const state = row.state;
-    const view = viewOf(state, { lines: [], uncalculated: row.uncalculated, totals: row.totals }, () => '', {
+    // The stored lines carry their release cells (null when refused) and the group of their category.
+    const computed = lines.filter((l) => l.cells !== null).map((l) => ({ lineId: l.line_id, cells: l.cells as ReleaseCell[] }));
+    const groups = new Map(lines.map((l) => [l.category_code, l.group_code]));
+    const view = viewOf(row.state, { lines: computed, uncalculated: row.uncalculated, totals: row.totals }, (c) => groups.get(c) ?? '', {
       at: row.updated_at.toISOString(),
       by: row.updated_by,
     });
-    view.lines = view.lines.map((l): LineView => ({ ...l, groupCode: byId.get(l.lineId)?.group_code ?? '', cells: byId.get(l.lineId)?.cells ?? null }));
     return view;
-  }
-
-  /** Where the read model of an inventory stands (version and event position), without reading it whole. */
-  async readModelVersion(inventoryId: string): Promise<number> {
-    const { rows } = await this.pool.query<{ version: number }>('SELECT version FROM inv_inventories WHERE inventory_id = $1', [inventoryId]);
-    return rows[0]?.version ?? 0;
   }
 
   /** Time travel: the inventory as it was at a version or a moment, with its releases then. */

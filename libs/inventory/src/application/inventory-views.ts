@@ -1,4 +1,4 @@
-import type { ReleaseCell } from '@upops/calculation';
+import type { LineResult, ReleaseCell } from '@upops/calculation';
 import type { InventoryReleases, InventoryTotals, UncalculatedLine } from '../domain/inventory-releases';
 import { type OpenedInventory, linesInOrder } from '../domain/inventory.state';
 import type { ActivityLine, EmissionFactorOverride, NotOccurring } from '../domain/inventory.types';
@@ -36,7 +36,7 @@ export interface InventoryView extends InventorySummaryView {
 /** The view of a state and its releases, e.g. a replayed past version. */
 export function viewOf(
   state: OpenedInventory,
-  releases: InventoryReleases,
+  releases: Omit<InventoryReleases, 'lines'> & { lines: readonly Pick<LineResult, 'lineId' | 'cells'>[] },
   groupOf: (categoryCode: string) => string,
   updated: { at: string | null; by: string | null },
 ): InventoryView {

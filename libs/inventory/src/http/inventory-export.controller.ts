@@ -46,8 +46,7 @@ export class InventoryExportController {
   }
 
   private async readable(inventoryId: string, authorization: string | undefined): Promise<{ view: InventoryView; edition: EditionState }> {
-    const token = /^Bearer\s+(.+)$/i.exec(authorization ?? '')?.[1];
-    const actor = token ? safely(() => this.identity.authenticate(token)) : undefined;
+    const actor = this.identity.actorOfAuthorization(authorization);
     if (!actor) throw new HttpException({ code: 'UNAUTHENTICATED', message: 'sign in first (Authorization: Bearer <token>)' }, 401);
     let view: InventoryView | undefined;
     try {
@@ -60,14 +59,6 @@ export class InventoryExportController {
     const edition = await this.queries.edition(view.editionId);
     if (!edition) throw new HttpException({ code: 'EDITION_NOT_FOUND', message: `no edition ${view.editionId}` }, 404);
     return { view, edition };
-  }
-}
-
-function safely<T>(work: () => T): T | undefined {
-  try {
-    return work();
-  } catch {
-    return undefined;
   }
 }
 

@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import type { Pool } from 'pg';
-import { CatalogueModule, CatalogueService, shippedCatalogue } from '@upops/catalogue';
+import { CatalogueModule, CatalogueService } from '@upops/catalogue';
 import { PG_POOL } from '@upops/database';
 import { AppendNotifier, PostgresEventStore, SubscriptionCheckpoints } from '@upops/event-store';
-import { catalogueLookupOf } from '../application/catalogue-lookup';
+import { catalogueLookupSource } from '../application/catalogue-lookup';
 import { InventoryCommandHandler } from '../application/inventory-commands.handler';
 import { InventoryQueries } from '../application/inventory-queries';
 import { InventoryService } from '../application/inventory.service';
@@ -26,10 +26,7 @@ const INVENTORY_CHANGE_NOTIFIER = Symbol('INVENTORY_CHANGE_NOTIFIER');
     {
       provide: InventoryCommandHandler,
       inject: [PostgresEventStore, CatalogueService],
-      useFactory: (store: PostgresEventStore, catalogue: CatalogueService) => {
-        const schemes = shippedCatalogue().tefSchemes.map((s) => s.id);
-        return new InventoryCommandHandler(store, async () => catalogueLookupOf(await catalogue.current(), schemes));
-      },
+      useFactory: (store: PostgresEventStore, catalogue: CatalogueService) => new InventoryCommandHandler(store, catalogueLookupSource(catalogue)),
     },
     {
       provide: InventoryQueries,

@@ -36,7 +36,9 @@ export class InventoryProjection implements SubscriptionHandler {
     const byInventory = new Map<string, RecordedEvent[]>();
     for (const event of events) {
       const id = inventoryIdOf(event);
-      byInventory.set(id, [...(byInventory.get(id) ?? []), event]);
+      const list = byInventory.get(id) ?? [];
+      list.push(event);
+      byInventory.set(id, list);
     }
     for (const [inventoryId, recorded] of byInventory) await this.project(inventoryId, recorded, tx);
   }
