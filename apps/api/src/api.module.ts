@@ -10,6 +10,7 @@ import { EventStoreModule } from '@upops/event-store';
 import { IdentityModule } from '@upops/identity';
 import { InventoryModule } from '@upops/inventory';
 import { platformMigrations } from '@upops/platform';
+import { ReviewModule } from '@upops/review';
 import { graphqlConfig } from './graphql/graphql.config';
 import { HealthModule } from './health/health.module';
 
@@ -36,6 +37,7 @@ export class ApiModule {
         HealthModule,
         CatalogueModule,
         InventoryModule,
+        ReviewModule.forRoot(config.review),
       ],
     };
   }

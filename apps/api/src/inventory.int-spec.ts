@@ -43,7 +43,7 @@ describe('inventory drafting over GraphQL (real PostgreSQL, projections running)
 
   async function totals(inventoryId: string, after: string, by = 'category') {
     const read = await fixture.as<{ inventory: { version: number; lineCount: number; totals: Total[] } }>(
-      'kenReviewer',
+      'kenObserver',
       `query($id: String!, $after: String, $by: String!) { inventory(inventoryId: $id, after: $after) { version lineCount totals(by: $by, substance: "${PCDD}") { category vector substance grams } } }`,
       { id: inventoryId, after, by },
     );
@@ -125,7 +125,7 @@ describe('inventory drafting over GraphQL (real PostgreSQL, projections running)
     const pcdd = diff.data?.inventoryDiff.totals.find((t) => t.category === '1a' && t.substance === PCDD);
     expect(pcdd).toMatchObject({ before: 3.575, after: 7.15 });
     const history = await fixture.as<{ inventoryHistory: { actor: string; type: string; why: string | null }[] }>(
-      'kenReviewer',
+      'kenObserver',
       'query { inventoryHistory(inventoryId: "KEN-2019") { actor type why } }',
     );
     expect(history.data?.inventoryHistory.map((h) => h.type)).toEqual(['InventoryOpened', 'ActivityRecorded', 'ActivityRevised']);
@@ -183,7 +183,7 @@ describe('inventory drafting over GraphQL (real PostgreSQL, projections running)
     await record('KEN-2014', { lineId: 'x1', classCode: '1a1', activityRate: 1000, unit: 't' });
     const last = await record('KEN-2014', { lineId: 'x2', classCode: '3b1', activityRate: 20, unit: 'TJ' });
     await totals('KEN-2014', last.data!.recordActivity.position);
-    const response = await fetch(`${fixture.base}/inventories/KEN-2014/export.xlsx`, { headers: { authorization: `Bearer ${fixture.tokens.kenReviewer}` } });
+    const response = await fetch(`${fixture.base}/inventories/KEN-2014/export.xlsx`, { headers: { authorization: `Bearer ${fixture.tokens.kenObserver}` } });
     expect(response.status).toBe(200);
     const content = Buffer.from(await response.arrayBuffer());
     const workbook = new Workbook();
@@ -232,7 +232,7 @@ describe('inventory drafting over GraphQL (real PostgreSQL, projections running)
   it('pushes each change with its new totals to a subscriber over graphql-ws', async () => {
     const opened = await open('KEN', 2012);
     await totals('KEN-2012', opened.position);
-    const client = graphqlWsClient(fixture.graphqlUrl, { authorization: `Bearer ${fixture.tokens.kenReviewer}` });
+    const client = graphqlWsClient(fixture.graphqlUrl, { authorization: `Bearer ${fixture.tokens.kenObserver}` });
     try {
       const { ready, done } = collectSubscription<{ inventoryChanged: { version: number; eventTypes: string[]; inventory: { totals: Total[] } } }>(
         client,

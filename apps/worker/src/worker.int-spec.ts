@@ -14,7 +14,8 @@ describe('worker', () => {
     db = await createTestDatabase({ migrations: platformMigrations });
     const config = loadPlatformConfig({ LOG_LEVEL: 'silent' });
     worker = await NestFactory.createApplicationContext(
-      WorkerModule.register({ ...config, database: { ...config.database, url: db.url, poolSize: 5 } }),
+      // Each subscription holds one connection for its lease (four now) and its handlers need more.
+      WorkerModule.register({ ...config, database: { ...config.database, url: db.url, poolSize: 10 } }),
       { logger: false },
     );
     await worker.init();

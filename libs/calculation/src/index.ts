@@ -32,3 +32,9 @@ export {
   recalculate,
   withEditionFactors,
 } from './domain/recalculation';
+
+/**
+ * Names the calculation's rules (unit conversions, sums, NA/ND handling) as frozen submissions
+ * record them; raise it whenever a change could move a computed release.
+ */
+export const CALCULATION_ENGINE_VERSION = 'upops-calculation/1';

@@ -37,6 +37,16 @@ export const platformConfigSchema = z.object({
   UPOPS_DEMO_DATA: flag(true),
   SUBSCRIPTION_BATCH_SIZE: positive(500),
   SUBSCRIPTION_POLL_MS: positive(1000),
+  QAQC_TOTAL_JUMP_FACTOR: z.preprocess(blankIsUnset, z.coerce.number().gt(1, 'must be a factor above 1').default(10)),
+  // "2024=2027-06-30T23:59:59Z,2025=..." : after it, a Party's submission for that year can no longer be superseded.
+  RESUBMISSION_DEADLINES: z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .regex(/^\s*\d{4}=[^,=]+(,\s*\d{4}=[^,=]+)*\s*$/, 'must read like 2024=2027-06-30T23:59:59Z,2025=2028-06-30')
+      .refine((text) => text.split(',').every((pair) => !Number.isNaN(Date.parse(pair.split('=')[1].trim()))), 'each deadline must be a date (ISO 8601)')
+      .optional(),
+  ),
 });
 
 export type PlatformEnvironment = z.infer<typeof platformConfigSchema>;
@@ -59,6 +69,7 @@ export interface PlatformConfig {
   };
   graphql: { introspection: boolean; maxDepth: number; maxAliases: number; maxCost: number };
   demoData: boolean;
+  review: { totalJumpFactor: number; resubmissionDeadlines: Record<number, string> };
 }
 
 export class ConfigError extends Error {
@@ -96,6 +107,7 @@ export function loadPlatformConfig(env: Record<string, string | undefined>): Pla
     },
     graphql: { introspection: e.GRAPHQL_INTROSPECTION, maxDepth: e.GRAPHQL_MAX_DEPTH, maxAliases: e.GRAPHQL_MAX_ALIASES, maxCost: e.GRAPHQL_MAX_COST },
     demoData: e.UPOPS_DEMO_DATA,
+    review: { totalJumpFactor: e.QAQC_TOTAL_JUMP_FACTOR, resubmissionDeadlines: deadlinesOf(e.RESUBMISSION_DEADLINES) },
   };
 }
 
@@ -117,4 +129,14 @@ export function requireSetting<T>(value: T | undefined, variable: string, requir
   if (value !== undefined) return value;
   process.stderr.write(`Invalid configuration:\n  ${variable}: required by ${requiredBy}\n`);
   process.exit(1);
+}
+
+function deadlinesOf(text: string | undefined): Record<number, string> {
+  if (!text) return {};
+  return Object.fromEntries(
+    text.split(',').map((pair) => {
+      const [year, deadline] = pair.split('=');
+      return [Number(year.trim()), new Date(deadline.trim()).toISOString()];
+    }),
+  );
 }

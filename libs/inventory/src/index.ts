@@ -76,3 +76,5 @@ export { inventoryErrorToGraphql } from './graphql/inventory-error.mapper';
 import { CreateInventoryReadModel1764300000200 } from './persistence/1764300000200-create-inventory-read-model';
 export const inventoryMigrations = [CreateInventoryReadModel1764300000200];
 export { seedDemoInventory, DEMO_INVENTORY } from './application/demo-inventory';
+export { InventoryType } from './graphql/inventory.types';
+export { toInventory } from './graphql/inventory.mapper';

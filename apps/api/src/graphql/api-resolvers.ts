@@ -7,6 +7,7 @@ import {
   InventoryImportResolver,
   InventoryResolver,
 } from '@upops/inventory';
+import { NotificationResolver, ReviewResolver, ReviewThreadResolver, ReviewWorkflowResolver, SubmissionResolver } from '@upops/review';
 import { HealthResolver } from '../health/health.resolver';
 
 /** Every resolver of the api: the committed schema (schema.graphql) is built from this list. */
@@ -20,4 +21,9 @@ export const API_RESOLVERS = [
   InventoryHistoryResolver,
   InventoryChangedResolver,
   InventoryImportResolver,
+  ReviewResolver,
+  ReviewWorkflowResolver,
+  ReviewThreadResolver,
+  SubmissionResolver,
+  NotificationResolver,
 ];

@@ -2,9 +2,10 @@ import { type GraphQLFormattedError, GraphQLError } from 'graphql';
 import { catalogueErrorToGraphql } from '@upops/catalogue';
 import { identityErrorToGraphql } from '@upops/identity';
 import { inventoryErrorToGraphql } from '@upops/inventory';
+import { reviewErrorToGraphql } from '@upops/review';
 
 /** Each context's mapper from its typed refusals to GraphQL errors; the first that knows wins. */
-const CONTEXT_MAPPERS: ((error: unknown) => GraphQLError | undefined)[] = [identityErrorToGraphql, catalogueErrorToGraphql, inventoryErrorToGraphql];
+const CONTEXT_MAPPERS: ((error: unknown) => GraphQLError | undefined)[] = [identityErrorToGraphql, catalogueErrorToGraphql, inventoryErrorToGraphql, reviewErrorToGraphql];
 
 /**
  * Typed refusals keep their code and field; GraphQL's own codes (validation, bad input) stand;

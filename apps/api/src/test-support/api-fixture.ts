@@ -16,6 +16,7 @@ export type Persona =
   | 'kenCoordinator'
   | 'kenDrafter'
   | 'kenReviewer'
+  | 'secretariatReviewer'
   | 'kenObserver'
   | 'ecuCoordinator'
   | 'ecuDrafter';
@@ -26,6 +27,7 @@ const PERSONA_EMAILS: Record<Persona, string> = {
   kenCoordinator: 'coordinator@ken.demo.upops.org',
   kenDrafter: 'drafter@ken.demo.upops.org',
   kenReviewer: 'reviewer@ken.demo.upops.org',
+  secretariatReviewer: 'secretariat-reviewer@demo.upops.org',
   kenObserver: 'observer@ken.demo.upops.org',
   ecuCoordinator: 'coordinator@ecu.demo.upops.org',
   ecuDrafter: 'drafter@ecu.demo.upops.org',

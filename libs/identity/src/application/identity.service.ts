@@ -21,6 +21,8 @@ export interface Session {
   member: MemberView;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export interface MemberView extends Member {
   organisation: string;
 }
@@ -231,6 +233,8 @@ export class IdentityService {
   }
 
   async member(accountId: string): Promise<MemberView | undefined> {
+    // Account ids are UUIDs; anything else names nobody (and must not reach the uuid column as an error).
+    if (!UUID.test(accountId)) return undefined;
     const { rows } = await this.pool.query<{ account_id: string; organisation: string; email: string; display_name: string; roles: string[] }>(
       'SELECT account_id, organisation, email, display_name, roles FROM identity_members WHERE account_id = $1',
       [accountId],

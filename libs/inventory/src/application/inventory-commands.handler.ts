@@ -122,6 +122,18 @@ export class InventoryCommandHandler {
     }
   }
 
+  /**
+   * Decides one command without appending it: for a context that appends the events together with
+   * its own in one transaction (review freezes the inventory as it records a submission). The
+   * caller appends with `expectedVersion`; a clash means the inventory changed, and it decides again.
+   */
+  async prepare(inventoryId: string, command: InventoryCommand): Promise<{ events: InventoryEvent[]; expectedVersion: number; state: InventoryState }> {
+    const before = await this.load(inventoryId);
+    const decision = decide(command, before, { now: this.clock(), catalogue: await this.catalogue() });
+    if (!decision.ok) throw decision.error;
+    return { events: decision.events, expectedVersion: before.version, state: decision.events.reduce(evolve, before) };
+  }
+
   /** The inventory's current state: the cached one brought up to date with the events after it. */
   async load(inventoryId: string): Promise<InventoryState> {
     const cached = this.cache.get(inventoryId) ?? NO_INVENTORY;

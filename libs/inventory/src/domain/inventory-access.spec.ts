@@ -8,7 +8,7 @@ describe('inventory access', () => {
   it.each([
     ['a drafter of the Party', ken('drafter'), true, true],
     ['the national coordinator', ken('national_coordinator'), true, true],
-    ['a reviewer of the Party', ken('reviewer'), true, false],
+    ['a reviewer of the Party (reads only what is assigned, through review)', ken('reviewer'), false, false],
     ['an observer of the Party', ken('observer'), true, false],
     ['a Secretariat officer', secretariat, true, false],
     ['a Toolkit expert', expert, false, false],

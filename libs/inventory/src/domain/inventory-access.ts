@@ -1,8 +1,9 @@
 /**
  * Who may see and change an inventory. The caller is described structurally (an identity
- * `Actor` fits) so the domain depends on no other context. Reviewers and observers of the Party
- * read; drafters and the national coordinator edit; the Secretariat reads every Party's
- * inventories (technical assistance, Article 15 reporting) but never edits them.
+ * `Actor` fits) so the domain depends on no other context. Observers of the Party read; drafters
+ * and the national coordinator edit; the Secretariat reads every Party's inventories (technical
+ * assistance, Article 15 reporting) but never edits them. Reviewers read only the inventories
+ * assigned to them, through the review context (`review { inventory }`), never by role alone.
  */
 export interface InventoryCaller {
   organisation: string;
@@ -11,7 +12,7 @@ export interface InventoryCaller {
 
 export const SECRETARIAT_ORGANISATION = 'SECRETARIAT';
 export const INVENTORY_EDITOR_ROLES = ['drafter', 'national_coordinator'] as const;
-export const INVENTORY_READER_ROLES = ['drafter', 'national_coordinator', 'reviewer', 'observer', 'secretariat_officer'] as const;
+export const INVENTORY_READER_ROLES = ['drafter', 'national_coordinator', 'observer', 'secretariat_officer'] as const;
 
 export function readsEveryParty(caller: InventoryCaller): boolean {
   return caller.organisation === SECRETARIAT_ORGANISATION && caller.roles.includes('secretariat_officer');

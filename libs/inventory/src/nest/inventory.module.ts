@@ -47,6 +47,6 @@ const INVENTORY_CHANGE_NOTIFIER = Symbol('INVENTORY_CHANGE_NOTIFIER');
     InventoryChangedResolver,
     InventoryImportResolver,
   ],
-  exports: [InventoryService, InventoryQueries],
+  exports: [InventoryService, InventoryQueries, InventoryCommandHandler],
 })
 export class InventoryModule {}

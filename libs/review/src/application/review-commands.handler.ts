@@ -1,0 +1,153 @@
+import type { Pool } from 'pg';
+import { withTransaction } from '@upops/database';
+import { type GlobalCheckpoint, type PostgresEventStore, WrongExpectedVersion } from '@upops/event-store';
+import {
+  INVENTORY_STREAM_TYPE,
+  type InventoryCommandHandler,
+  type OpenedInventory,
+  inventoryReleases,
+  inventoryStreamId,
+  isOpened,
+} from '@upops/inventory';
+import { decide } from '../domain/decide';
+import { runQaqc } from '../domain/qaqc/run-qaqc';
+import type { QaqcFinding } from '../domain/qaqc/qaqc.types';
+import type { ReviewActor, ReviewCommand, ReviewContext } from '../domain/review.commands';
+import { ReviewError, ReviewErrorCode } from '../domain/review.errors';
+import { REVIEW_STREAM_TYPE, type ReviewEvent, reviewStreamId } from '../domain/review.events';
+import { evolve, initialReview, type ReviewState } from '../domain/review.state';
+import { submissionSnapshot } from '../domain/submission-snapshot';
+import { contentHash } from './content-hash';
+import type { ReviewSources } from './review-context-source';
+
+export interface ReviewOutcome {
+  events: ReviewEvent[];
+  state: ReviewState;
+  inventory: OpenedInventory;
+  checkpoint: GlobalCheckpoint | null;
+  duplicate: boolean;
+}
+
+const MAX_ATTEMPTS = 20;
+const NEEDS_FINDINGS = new Set<ReviewCommand['type']>(['RequestReview', 'SubmitToSecretariat']);
+
+/**
+ * Runs review commands: read the inventory (through its handler) and the review stream, gather
+ * what the decision needs (QA/QC findings, the frozen snapshot), decide, append. A submission and
+ * a reopening also freeze or unfreeze the inventory: both streams are appended in one transaction,
+ * the inventory at the version the snapshot was taken of, so no edit slips between them.
+ */
+export class ReviewCommandHandler {
+  constructor(
+    private readonly pool: Pool,
+    private readonly store: PostgresEventStore,
+    private readonly inventories: InventoryCommandHandler,
+    private readonly sources: ReviewSources,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  async execute(inventoryId: string, command: ReviewCommand, actor: ReviewActor, options: { commandId?: string | null } = {}): Promise<ReviewOutcome> {
+    if (options.commandId && (await this.store.commandResult(options.commandId))) {
+      const { state, inventory } = await this.load(inventoryId);
+      return { events: [], state, inventory, checkpoint: null, duplicate: true };
+    }
+    for (let attempt = 1; ; attempt++) {
+      const { state, inventory } = await this.load(inventoryId);
+      const context = await this.contextFor(command, state, inventory, actor);
+      const decision = decide(command, state, context);
+      if (!decision.ok) throw decision.error;
+      if (decision.events.length === 0) return { events: [], state, inventory, checkpoint: null, duplicate: false };
+      try {
+        const checkpoint = await this.append(inventoryId, command, state, inventory, decision.events, actor, options.commandId ?? null);
+        // The inventory moved between the snapshot and the freeze: decide again on the new one.
+        if (checkpoint === 'inventory-moved' && attempt < MAX_ATTEMPTS) continue;
+        if (checkpoint === 'inventory-moved') throw new ReviewError(ReviewErrorCode.BUSY, 'inventoryId', 'The inventory keeps changing; try again when editing pauses.');
+        return { events: decision.events, state: decision.events.reduce(evolve, state), inventory, checkpoint, duplicate: false };
+      } catch (error) {
+        if (error instanceof WrongExpectedVersion && attempt < MAX_ATTEMPTS) continue;
+        throw error;
+      }
+    }
+  }
+
+  /** The review and the inventory it is about, as they stand. */
+  async load(inventoryId: string): Promise<{ state: ReviewState; inventory: OpenedInventory }> {
+    const inventory = await this.inventories.load(inventoryId);
+    if (!isOpened(inventory)) throw new ReviewError(ReviewErrorCode.INVENTORY_NOT_FOUND, 'inventoryId', `There is no inventory ${inventoryId}.`);
+    const slice = await this.store.readStream(reviewStreamId(inventoryId));
+    const state = slice.events.reduce((s, e) => evolve(s, e as unknown as ReviewEvent), initialReview(inventoryId, inventory.party));
+    return { state, inventory };
+  }
+
+  /** QA/QC findings on the inventory as it stands. */
+  async findings(inventory: OpenedInventory): Promise<QaqcFinding[]> {
+    const edition = await this.sources.edition(inventory.editionId);
+    if (!edition) throw new ReviewError(ReviewErrorCode.INVALID_INPUT, 'editionId', `The catalogue has no edition ${inventory.editionId}.`);
+    const releases = inventoryReleases(inventory, edition);
+    const previous = await this.sources.previousInventory(inventory.party, inventory.referenceYear);
+    return runQaqc({ inventory, releases, edition, annexC: this.sources.annexC(), previous }, this.sources.qaqcOptions);
+  }
+
+  private async contextFor(command: ReviewCommand, state: ReviewState, inventory: OpenedInventory, actor: ReviewActor): Promise<ReviewContext> {
+    const edition = await this.sources.edition(inventory.editionId);
+    const findings = NEEDS_FINDINGS.has(command.type) ? await this.findings(inventory) : [];
+    const context: ReviewContext = {
+      now: this.clock(),
+      actor,
+      inventory,
+      categoryExists: (code) => Boolean(edition?.categories[code]),
+      findings,
+      resubmissionDeadline: this.sources.resubmissionDeadline(inventory.referenceYear),
+    };
+    if (command.type === 'SubmitToSecretariat' && edition) {
+      const snapshot = submissionSnapshot({
+        inventory,
+        revision: state.revision,
+        releases: inventoryReleases(inventory, edition),
+        edition,
+        tefScheme: this.sources.tefScheme(inventory.tefScheme),
+        engineVersion: this.sources.engineVersion,
+        findings,
+        acknowledgements: command.acknowledgements.filter((a) => findings.some((f) => f.findingId === a.findingId && f.severity === 'warning') && a.comment.trim() !== ''),
+        approvals: [...Object.values(state.approvals), ...(state.inventoryApproval ? [state.inventoryApproval] : [])],
+      });
+      context.frozen = { snapshot, contentHash: contentHash(snapshot) };
+    }
+    return context;
+  }
+
+  private async append(
+    inventoryId: string,
+    command: ReviewCommand,
+    state: ReviewState,
+    inventory: OpenedInventory,
+    events: ReviewEvent[],
+    actor: ReviewActor,
+    commandId: string | null,
+  ): Promise<GlobalCheckpoint | 'inventory-moved'> {
+    const metadata = {
+      actor: actor.kind === 'person' ? actor.accountId : `system:${actor.name}`,
+      party: actor.kind === 'person' ? actor.organisation : state.party,
+      commandId,
+    };
+    const reviewOptions = { streamType: REVIEW_STREAM_TYPE, expectedVersion: state.version === 0 ? ('no_stream' as const) : state.version, metadata };
+    const inventoryCommand =
+      command.type === 'SubmitToSecretariat'
+        ? { type: 'SubmitInventory' as const, submissionId: command.submissionId }
+        : command.type === 'ReopenSubmission'
+          ? { type: 'ReopenInventory' as const, reason: command.reason }
+          : undefined;
+    if (!inventoryCommand) {
+      const appended = await this.store.append(reviewStreamId(inventoryId), events, reviewOptions);
+      return { transactionId: appended.transactionId, position: appended.lastPosition };
+    }
+    const prepared = await this.inventories.prepare(inventoryId, inventoryCommand);
+    if (prepared.expectedVersion !== inventory.version) return 'inventory-moved';
+    const appended = await withTransaction(this.pool, async (tx) => {
+      await this.store.append(inventoryStreamId(inventoryId), prepared.events, { streamType: INVENTORY_STREAM_TYPE, expectedVersion: prepared.expectedVersion, metadata: { ...metadata, commandId: null } }, tx);
+      return this.store.append(reviewStreamId(inventoryId), events, reviewOptions, tx);
+    });
+    this.store.notifyAppended();
+    return { transactionId: appended.transactionId, position: appended.lastPosition };
+  }
+}

@@ -1,0 +1,46 @@
+import { Inject } from '@nestjs/common';
+import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Access, type Actor, CurrentActor } from '@upops/identity';
+import { InventoryQueries, InventoryType, toInventory } from '@upops/inventory';
+import { ReviewQueries } from '../application/review-queries';
+import { REVIEW_PARTICIPANT_ROLES } from '../domain/review-access';
+import { toFinding, toReview } from './review.mapper';
+import { QaqcFindingType, ReviewSummaryType, ReviewType } from './review.types';
+
+/** Reading reviews: the Party's team, the assigned reviewers, and Secretariat officers. */
+@Resolver(() => ReviewType)
+export class ReviewResolver {
+  constructor(
+    @Inject(ReviewQueries) private readonly queries: ReviewQueries,
+    @Inject(InventoryQueries) private readonly inventories: InventoryQueries,
+  ) {}
+
+  @Query(() => ReviewType, { description: 'The review of an inventory (its team, assigned reviewers and the Secretariat only).' })
+  @Access.roles(...REVIEW_PARTICIPANT_ROLES)
+  async review(@CurrentActor() actor: Actor, @Args('inventoryId') inventoryId: string): Promise<ReviewType> {
+    return toReview(await this.queries.review(actor, inventoryId));
+  }
+
+  @Query(() => [ReviewSummaryType], { description: 'Reviews assigned to the caller, their Party\'s, or (Secretariat officers) all.' })
+  @Access.roles(...REVIEW_PARTICIPANT_ROLES)
+  reviews(@CurrentActor() actor: Actor): Promise<ReviewSummaryType[]> {
+    return this.queries.reviews(actor);
+  }
+
+  @Query(() => [QaqcFindingType], { description: 'QA/QC on the inventory as it stands: what a request for review or a submission would meet.' })
+  @Access.roles(...REVIEW_PARTICIPANT_ROLES)
+  async qaqcReport(@CurrentActor() actor: Actor, @Args('inventoryId') inventoryId: string): Promise<QaqcFindingType[]> {
+    return (await this.queries.qaqc(actor, inventoryId)).map(toFinding);
+  }
+
+  /**
+   * The inventory under review, with lines, releases and totals. The review query has checked the
+   * caller (an assigned reviewer may be of another Party): the inventory is read as the Party's
+   * own observer would read it.
+   */
+  @ResolveField(() => InventoryType, { nullable: true })
+  async inventory(@Parent() review: ReviewType): Promise<InventoryType | null> {
+    const view = await this.inventories.current({ organisation: review.party, roles: ['observer'] }, review.inventoryId);
+    return view ? toInventory(view) : null;
+  }
+}
