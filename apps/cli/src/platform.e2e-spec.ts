@@ -88,9 +88,13 @@ describe('the built platform, started as processes', () => {
       await store.append('e2e-1', [{ type: 'ActivityRecorded', data: {} }], { streamType: 'e2e-probe', expectedVersion: 'no_stream', metadata: { actor: 'e2e' } });
       const health = await eventually(
         () => graphqlRequest<{ health: { status: string; subscriptions: { name: string; lag: string }[] } }>(`http://127.0.0.1:${port}/graphql`, '{ health { status subscriptions { name lag } } }'),
-        (r) => r.data?.health.subscriptions.some((s) => s.name === 'event-type-statistics' && s.lag === '0') ?? false,
+        (r) =>
+          (r.data?.health.subscriptions.some((s) => s.name === 'event-type-statistics' && s.lag === '0') ?? false) &&
+          (r.data?.health.subscriptions.some((s) => s.name === 'review-approval-lapses') ?? false),
       );
       expect(health.data?.health.status).toBe('up');
+      // The worker runs the review workflow too: its read model and the approval-lapse process.
+      expect(health.data?.health.subscriptions.map((sub) => sub.name)).toEqual(expect.arrayContaining(['inventory-read-model', 'review-read-model', 'review-approval-lapses']));
       const http = await fetch(`http://127.0.0.1:${port}/health`);
       expect(http.status).toBe(200);
     } finally {
