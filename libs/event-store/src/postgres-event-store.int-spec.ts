@@ -49,6 +49,8 @@ describe('PostgresEventStore', () => {
     expect((await store.readStream('s-time', { toVersion: 1 })).events).toHaveLength(1);
     const asOf = await store.readStream('s-time', { asOf: rows[0].now });
     expect(asOf.version).toBe(2);
+    const secondRecordedAt = (await store.readStream('s-time')).events[1].recordedAt;
+    expect((await store.readStream('s-time', { asOf: secondRecordedAt })).version).toBeGreaterThanOrEqual(2);
     expect((await store.readStream('s-time')).version).toBe(3);
   });
 

@@ -123,7 +123,8 @@ export class PostgresEventStore {
        WHERE stream_id = $1
          AND stream_version >= $2
          AND ($3::bigint IS NULL OR stream_version <= $3)
-         AND ($4::timestamptz IS NULL OR recorded_at <= $4)
+         -- a JS Date carries milliseconds, recorded_at microseconds: "as of an event's recordedAt" must include that event
+         AND ($4::timestamptz IS NULL OR date_trunc('milliseconds', recorded_at) <= $4)
        ORDER BY stream_version`,
       [streamId, options.fromVersion ?? 1, options.toVersion ?? null, options.asOf ?? null],
     );
