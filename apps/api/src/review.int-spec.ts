@@ -337,6 +337,30 @@ describe('review workflow over GraphQL (drafter, coordinator, reviewers, Secreta
     expect(await reviewVersion('KEN-2033')).toBe(0);
   });
 
+  it('answers a repeated command id once, only to those who may read that review, and refuses text PostgreSQL cannot store', async () => {
+    await openWithLine('KEN-2034', 2034);
+    const input = { inventoryId: 'KEN-2034', reviewerIds: [fixture.accountIds.kenReviewer], acknowledgements: await allAcknowledged('KEN-2034'), commandId: 'request-2034' };
+    const first = await act('kenCoordinator', 'requestReview', input);
+    expect(first.errors).toBeUndefined();
+    expect(first.action).toMatchObject({ duplicate: false, events: ['ReviewRequested', 'ReviewerAssigned'] });
+    const retried = await act('kenCoordinator', 'requestReview', input);
+    expect(retried.action).toMatchObject({ duplicate: true, events: [], review: { status: 'in_review', round: 1 } });
+
+    // The id is no key to another Party's review, nor does it answer for another inventory.
+    const otherParty = await act('ecuCoordinator', 'requestReview', input);
+    expect(otherParty.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN' });
+    expect(otherParty.action).toBeUndefined();
+    const otherInventory = await act('kenCoordinator', 'requestReview', { ...input, inventoryId: 'KEN-2033' });
+    expect(otherInventory.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'commandId' });
+
+    const versionBefore = await reviewVersion('KEN-2034');
+    for (const text of ['nul \u0000 inside', 'lone \uD83D surrogate']) {
+      const refused = await act('kenReviewer', 'openReviewThread', { inventoryId: 'KEN-2034', threadId: `bad-${text.length}`, text });
+      expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'text' });
+    }
+    expect(await reviewVersion('KEN-2034')).toBe(versionBefore);
+  });
+
   async function openWithLine(inventoryId: string, year: number, kilotonnes = 12): Promise<void> {
     const opened = await fixture.as('kenDrafter', `mutation { openInventory(input: { party: "KEN", referenceYear: ${year}, editionId: "${SHIPPED_EDITION_ID}" }) { version } }`);
     expect(opened.errors).toBeUndefined();

@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import { withTransaction } from '@upops/database';
-import { type GlobalCheckpoint, type PostgresEventStore, WrongExpectedVersion } from '@upops/event-store';
+import { type AppendResult, type GlobalCheckpoint, type PostgresEventStore, WrongExpectedVersion } from '@upops/event-store';
 import {
   INVENTORY_STREAM_TYPE,
   type InventoryCommandHandler,
@@ -10,6 +10,7 @@ import {
   isOpened,
 } from '@upops/inventory';
 import { decide } from '../domain/decide';
+import { canReadReview, personOf } from '../domain/review-access';
 import { runQaqc } from '../domain/qaqc/run-qaqc';
 import type { QaqcFinding } from '../domain/qaqc/qaqc.types';
 import type { ReviewActor, ReviewCommand, ReviewContext } from '../domain/review.commands';
@@ -29,6 +30,13 @@ export interface ReviewOutcome {
 }
 
 const MAX_ATTEMPTS = 20;
+
+/** Rolls the submission's transaction back when its command id turns out to be a replay. */
+class ReplayedInTransaction extends Error {
+  constructor(readonly appended: AppendResult) {
+    super('command replayed');
+  }
+}
 const NEEDS_FINDINGS = new Set<ReviewCommand['type']>(['RequestReview', 'SubmitToSecretariat']);
 
 /**
@@ -47,10 +55,8 @@ export class ReviewCommandHandler {
   ) {}
 
   async execute(inventoryId: string, command: ReviewCommand, actor: ReviewActor, options: { commandId?: string | null } = {}): Promise<ReviewOutcome> {
-    if (options.commandId && (await this.store.commandResult(options.commandId))) {
-      const { state, inventory } = await this.load(inventoryId);
-      return { events: [], state, inventory, checkpoint: null, duplicate: true };
-    }
+    const replay = await this.replay(inventoryId, actor, options.commandId);
+    if (replay) return replay;
     for (let attempt = 1; ; attempt++) {
       const { state, inventory } = await this.load(inventoryId);
       const context = await this.contextFor(command, state, inventory, actor);
@@ -58,16 +64,37 @@ export class ReviewCommandHandler {
       if (!decision.ok) throw decision.error;
       if (decision.events.length === 0) return { events: [], state, inventory, checkpoint: null, duplicate: false };
       try {
-        const checkpoint = await this.append(inventoryId, command, state, inventory, decision.events, actor, options.commandId ?? null);
+        const appended = await this.append(inventoryId, command, state, inventory, decision.events, actor, options.commandId ?? null);
         // The inventory moved between the snapshot and the freeze: decide again on the new one.
-        if (checkpoint === 'inventory-moved' && attempt < MAX_ATTEMPTS) continue;
-        if (checkpoint === 'inventory-moved') throw new ReviewError(ReviewErrorCode.BUSY, 'inventoryId', 'The inventory keeps changing; try again when editing pauses.');
-        return { events: decision.events, state: decision.events.reduce(evolve, state), inventory, checkpoint, duplicate: false };
+        if (appended === 'inventory-moved' && attempt < MAX_ATTEMPTS) continue;
+        if (appended === 'inventory-moved') throw new ReviewError(ReviewErrorCode.BUSY, 'inventoryId', 'The inventory keeps changing; try again when editing pauses.');
+        if (appended.duplicate) return (await this.replay(inventoryId, actor, options.commandId)) as ReviewOutcome;
+        return { events: decision.events, state: decision.events.reduce(evolve, state), inventory, checkpoint: appended.checkpoint, duplicate: false };
       } catch (error) {
+        // A concurrent retry of the same command may have landed first: answer it as a replay.
+        const replay = error instanceof WrongExpectedVersion ? await this.replay(inventoryId, actor, options.commandId) : undefined;
+        if (replay) return replay;
         if (error instanceof WrongExpectedVersion && attempt < MAX_ATTEMPTS) continue;
         throw error;
       }
     }
+  }
+
+  /**
+   * A command id seen before is answered, not applied twice, but only to someone who may read this
+   * review, and only when the id was used on this review: an id is no key to another Party's work.
+   */
+  private async replay(inventoryId: string, actor: ReviewActor, commandId: string | null | undefined): Promise<ReviewOutcome | undefined> {
+    if (!commandId) return undefined;
+    const earlier = await this.store.commandResult(commandId);
+    if (!earlier) return undefined;
+    if (earlier.streamId !== reviewStreamId(inventoryId)) {
+      throw new ReviewError(ReviewErrorCode.INVALID_INPUT, 'commandId', 'This command id was used for another command; choose a new one.');
+    }
+    const { state, inventory } = await this.load(inventoryId);
+    const person = personOf(actor);
+    if (person && !canReadReview(person, state)) throw new ReviewError(ReviewErrorCode.FORBIDDEN, 'inventoryId', 'You may not act on this review.');
+    return { events: [], state, inventory, checkpoint: { transactionId: earlier.transactionId, position: earlier.lastPosition }, duplicate: true };
   }
 
   /** The review and the inventory it is about, as they stand. */
@@ -108,7 +135,9 @@ export class ReviewCommandHandler {
         tefScheme: this.sources.tefScheme(inventory.tefScheme),
         engineVersion: this.sources.engineVersion,
         findings,
-        acknowledgements: command.acknowledgements.filter((a) => findings.some((f) => f.findingId === a.findingId && f.severity === 'warning') && a.comment.trim() !== ''),
+        acknowledgements: command.acknowledgements
+          .filter((a) => findings.some((f) => f.findingId === a.findingId && f.severity === 'warning') && a.comment.trim() !== '')
+          .map((a) => ({ findingId: a.findingId, comment: a.comment.trim() })),
         approvals: [...Object.values(state.approvals), ...(state.inventoryApproval ? [state.inventoryApproval] : [])],
       });
       context.frozen = { snapshot, contentHash: contentHash(snapshot) };
@@ -124,30 +153,37 @@ export class ReviewCommandHandler {
     events: ReviewEvent[],
     actor: ReviewActor,
     commandId: string | null,
-  ): Promise<GlobalCheckpoint | 'inventory-moved'> {
+  ): Promise<{ checkpoint: GlobalCheckpoint; duplicate: boolean } | 'inventory-moved'> {
     const metadata = {
       actor: actor.kind === 'person' ? actor.accountId : `system:${actor.name}`,
       party: actor.kind === 'person' ? actor.organisation : state.party,
       commandId,
     };
     const reviewOptions = { streamType: REVIEW_STREAM_TYPE, expectedVersion: state.version === 0 ? ('no_stream' as const) : state.version, metadata };
+    const submitted = events.find((e) => e.type === 'SubmittedToSecretariat');
     const inventoryCommand =
-      command.type === 'SubmitToSecretariat'
-        ? { type: 'SubmitInventory' as const, submissionId: command.submissionId }
+      submitted?.type === 'SubmittedToSecretariat'
+        ? { type: 'SubmitInventory' as const, submissionId: submitted.data.receipt.submissionId }
         : command.type === 'ReopenSubmission'
           ? { type: 'ReopenInventory' as const, reason: command.reason }
           : undefined;
     if (!inventoryCommand) {
       const appended = await this.store.append(reviewStreamId(inventoryId), events, reviewOptions);
-      return { transactionId: appended.transactionId, position: appended.lastPosition };
+      return { checkpoint: { transactionId: appended.transactionId, position: appended.lastPosition }, duplicate: appended.duplicate };
     }
     const prepared = await this.inventories.prepare(inventoryId, inventoryCommand);
     if (prepared.expectedVersion !== inventory.version) return 'inventory-moved';
     const appended = await withTransaction(this.pool, async (tx) => {
       await this.store.append(inventoryStreamId(inventoryId), prepared.events, { streamType: INVENTORY_STREAM_TYPE, expectedVersion: prepared.expectedVersion, metadata: { ...metadata, commandId: null } }, tx);
-      return this.store.append(reviewStreamId(inventoryId), events, reviewOptions, tx);
+      const review = await this.store.append(reviewStreamId(inventoryId), events, reviewOptions, tx);
+      // The same command landed meanwhile: the inventory must not be frozen (or reopened) twice.
+      if (review.duplicate) throw new ReplayedInTransaction(review);
+      return review;
+    }).catch((error: unknown) => {
+      if (error instanceof ReplayedInTransaction) return error.appended;
+      throw error;
     });
-    this.store.notifyAppended();
-    return { transactionId: appended.transactionId, position: appended.lastPosition };
+    if (!appended.duplicate) this.store.notifyAppended();
+    return { checkpoint: { transactionId: appended.transactionId, position: appended.lastPosition }, duplicate: appended.duplicate };
   }
 }

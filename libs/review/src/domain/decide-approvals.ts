@@ -2,7 +2,7 @@ import { approvalBasis, whyLapsed } from './approval-basis';
 import { approvalsNotStanding, linesNotApproved, whyNotStanding } from './approval-standing';
 import { accept, forbidden, type ReviewDecision, requirePerson, requireText } from './decision';
 import type { Approve, ApproveInventory, RequestChanges, ReviewContext } from './review.commands';
-import { isAssignedReviewer } from './review-access';
+import { isAssignedReviewer, isTeamMember } from './review-access';
 import { ReviewErrorCode, refuse } from './review.errors';
 import { type ApprovalLapsed, type ChangesRequested, type InventoryApproved, type SubjectApproved, reviewEvent } from './review.events';
 import { openThreads, type ReviewState } from './review.state';
@@ -112,6 +112,8 @@ export function decideLapseApprovals(state: ReviewState, context: ReviewContext)
 function requireReviewer(state: ReviewState, context: ReviewContext) {
   const person = requirePerson(context.actor);
   if (!isAssignedReviewer(person, state)) forbidden('Only a reviewer assigned to this inventory does this');
+  // Roles change after assignment: someone who joined the drafting team no longer reviews.
+  if (isTeamMember(person, state.party)) forbidden('A member of the Party\'s drafting team does not review its inventory');
   return person;
 }
 

@@ -46,7 +46,8 @@ export function decideReplyToThread(command: ReplyToThread, state: ReviewState, 
   const text = requireText(command.text, ReviewErrorCode.TEXT_REQUIRED, 'text', 'Write the reply');
   const commentId = requireText(command.commentId, ReviewErrorCode.INVALID_INPUT, 'commentId', 'Give the comment an id');
   if (thread.comments.some((c) => c.commentId === commentId)) refuse(ReviewErrorCode.INVALID_INPUT, 'commentId', `Comment ${commentId} exists already`);
-  const participants = [...new Set(thread.comments.map((c) => c.author))].filter((id) => id !== person.accountId).sort();
+  // Earlier authors hear of the reply only while they may still read the review (not an unassigned reviewer).
+  const participants = [...new Set(thread.comments.map((c) => c.author))].filter((id) => id !== person.accountId && !state.formerReviewers.includes(id)).sort();
   return accept(
     reviewEvent<ThreadReplied>('ThreadReplied', {
       inventoryId: state.inventoryId,
@@ -65,6 +66,7 @@ export function decideReplyToThread(command: ReplyToThread, state: ReviewState, 
 /** The thread's author or an assigned reviewer closes it (a reviewer confirms the answer satisfies them). */
 export function decideResolveThread(command: ResolveThread, state: ReviewState, context: ReviewContext): ReviewDecision {
   const person = requirePerson(context.actor);
+  if (!canDiscuss(person, state)) forbidden('Only the Party\'s drafters, its coordinator and the assigned reviewers resolve review threads');
   const thread = requireThread(state, command.threadId);
   if (thread.author !== person.accountId && !isAssignedReviewer(person, state)) forbidden('Only the thread\'s author or an assigned reviewer resolves it');
   if (thread.status === 'resolved') refuse(ReviewErrorCode.THREAD_ALREADY_RESOLVED, 'threadId', `Thread ${thread.threadId} is resolved already`);
@@ -74,7 +76,7 @@ export function decideResolveThread(command: ResolveThread, state: ReviewState, 
       party: state.party,
       threadId: thread.threadId,
       by: person.accountId,
-      note: textOrNull(command.note),
+      note: textOrNull(command.note, 'note'),
       at: context.now.toISOString(),
     }),
   );

@@ -3,7 +3,7 @@ import { accept, forbidden, type ReviewDecision, requirePerson, requireText, tex
 import { requireStatus } from './decide-approvals';
 import { passQaqc } from './qaqc-gate';
 import type { AssignReviewer, ReopenSubmission, RequestReview, ReviewContext, ReviewPerson, SubmitToSecretariat, UnassignReviewer } from './review.commands';
-import { isCoordinator, isEligibleReviewer } from './review-access';
+import { isCoordinator, isEligibleReviewer, isTeamMember } from './review-access';
 import { ReviewErrorCode, refuse } from './review.errors';
 import {
   type ReviewerAssigned,
@@ -31,7 +31,7 @@ export function decideRequestReview(command: RequestReview, state: ReviewState, 
       round: state.round + 1,
       requestedBy: coordinator.accountId,
       inventoryVersion: context.inventory.version,
-      note: textOrNull(command.note),
+      note: textOrNull(command.note, 'note'),
       findings: context.findings,
       acknowledgements,
     }),
@@ -78,7 +78,7 @@ export function decideSubmitToSecretariat(command: SubmitToSecretariat, state: R
     );
   }
   const acknowledgements = passQaqc(context.findings, command.acknowledgements);
-  const submissionId = requireText(command.submissionId, ReviewErrorCode.INVALID_INPUT, 'submissionId', 'Give the submission an id');
+  const submissionId = submissionIdOf(command, state);
   if (state.submissions.some((s) => s.submissionId === submissionId)) {
     refuse(ReviewErrorCode.INVALID_INPUT, 'submissionId', `Submission id ${submissionId} is taken by an earlier submission`);
   }
@@ -115,6 +115,10 @@ export function decideReopenSubmission(command: ReopenSubmission, state: ReviewS
   requireStatus(state, ['submitted'], 'reopen');
   const reason = requireText(command.reason, ReviewErrorCode.REASON_REQUIRED, 'reason', 'Say why the submission is reopened');
   const submission = currentSubmission(state);
+  // After the deadline a new revision could never supersede the one in force: do not open one.
+  if (context.resubmissionDeadline && context.now > context.resubmissionDeadline) {
+    refuse(ReviewErrorCode.DEADLINE_PASSED, 'reason', `Submission ${submission?.submissionId ?? ''} stands: resubmissions closed on ${context.resubmissionDeadline.toISOString()}`);
+  }
   return accept(
     reviewEvent<SubmissionReopened>('SubmissionReopened', {
       inventoryId: state.inventoryId,
@@ -125,6 +129,20 @@ export function decideReopenSubmission(command: ReopenSubmission, state: ReviewS
       reason,
     }),
   );
+}
+
+const SUBMISSION_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,119}$/;
+
+/**
+ * Receipt ids are global (the Secretariat looks them up alone), so each starts with the inventory's
+ * id: one Party's choice can never take or shadow another's. Absent, it is `<inventory>-r<revision>`.
+ */
+function submissionIdOf(command: SubmitToSecretariat, state: ReviewState): string {
+  const submissionId = textOrNull(command.submissionId, 'submissionId') ?? `${state.inventoryId}-r${state.revision}`;
+  if (!SUBMISSION_ID.test(submissionId) || !submissionId.startsWith(`${state.inventoryId}-`)) {
+    refuse(ReviewErrorCode.INVALID_INPUT, 'submissionId', `A submission id starts with "${state.inventoryId}-" and holds only letters, digits, ".", "_" and "-" (at most 120)`);
+  }
+  return submissionId;
 }
 
 function requireCoordinator(state: ReviewState, context: ReviewContext) {
@@ -138,6 +156,12 @@ function newReviewers(candidates: readonly ReviewPerson[], state: ReviewState, c
   for (const candidate of unique) {
     if (!isEligibleReviewer(candidate) || candidate.accountId === coordinatorId) {
       refuse(ReviewErrorCode.REVIEWER_NOT_ELIGIBLE, 'reviewers', `${candidate.displayName || candidate.accountId} holds no reviewer role (reviewer, Toolkit expert or Secretariat officer)`, {
+        accountId: candidate.accountId,
+      });
+    }
+    // Review is a second pair of eyes: whoever drafts the inventory cannot approve it.
+    if (isTeamMember(candidate, state.party)) {
+      refuse(ReviewErrorCode.REVIEWER_NOT_ELIGIBLE, 'reviewers', `${candidate.displayName || candidate.accountId} drafts this inventory and cannot review it`, {
         accountId: candidate.accountId,
       });
     }

@@ -128,7 +128,7 @@ const approved: ReviewEvent[] = [...inReview, subjectApproved(category('1a')), s
 
 function submittedEvent(receipt: Partial<SubmissionReceipt>, inventory: OpenedInventory = openedInventory(), acknowledgements: Acknowledgement[] = []): SubmittedToSecretariat {
   const full: SubmissionReceipt = {
-    submissionId: 's-1',
+    submissionId: 'KEN-2024-s1',
     inventoryId: INVENTORY_ID,
     party: PARTY,
     referenceYear: 2024,
@@ -203,11 +203,11 @@ describe('the review cycle', () => {
 
     // The coordinator submits the frozen snapshot.
     const firstFrozen = frozen(inventory, 1, HASH_1);
-    const afterSubmit = given(...history).when(submit('s-1'), as(coordinator), { frozen: firstFrozen }).then(submittedEvent({}));
+    const afterSubmit = given(...history).when(submit('KEN-2024-s1'), as(coordinator), { frozen: firstFrozen }).then(submittedEvent({}));
     expect(afterSubmit.status).toBe('submitted');
     expect(afterSubmit.submissions).toEqual([
       {
-        submissionId: 's-1',
+        submissionId: 'KEN-2024-s1',
         inventoryId: 'KEN-2024',
         party: 'KEN',
         referenceYear: 2024,
@@ -219,15 +219,15 @@ describe('the review cycle', () => {
         supersededBy: null,
       },
     ]);
-    history = play(history, submit('s-1'), as(coordinator), { frozen: firstFrozen });
+    history = play(history, submit('KEN-2024-s1'), as(coordinator), { frozen: firstFrozen });
 
     // Reopening starts revision 2 as a draft; approvals belonged to revision 1, reviewers stay.
     const afterReopen = given(...history)
       .when(reopenSubmission('  A cement kiln was missed  '), as(coordinator))
-      .then(reviewEvent('SubmissionReopened', { ...ids, submissionId: 's-1', revision: 2, by: 'coord', reason: 'A cement kiln was missed' }));
+      .then(reviewEvent('SubmissionReopened', { ...ids, submissionId: 'KEN-2024-s1', revision: 2, by: 'coord', reason: 'A cement kiln was missed' }));
     expect(afterReopen).toMatchObject({ status: 'draft', revision: 2, round: 0, requestedBy: null, approvals: {}, inventoryApproval: null });
     expect(Object.keys(afterReopen.reviewers).sort()).toEqual(['rev-ken', 'rev-sec']);
-    expect(currentSubmission(afterReopen)?.submissionId).toBe('s-1');
+    expect(currentSubmission(afterReopen)?.submissionId).toBe('KEN-2024-s1');
     history = play(history, reopenSubmission('A cement kiln was missed'), as(coordinator));
 
     // Cycle 2: a new line in 3b; review again with the reviewers already assigned.
@@ -240,17 +240,17 @@ describe('the review cycle', () => {
     history = play(history, approveInventory, as(secretariatReviewer), { inventory: second });
 
     const [event] = given(...history)
-      .when(submit('s-2'), as(coordinator), { inventory: second, frozen: frozen(second, 2, HASH_2) })
+      .when(submit('KEN-2024-s2'), as(coordinator), { inventory: second, frozen: frozen(second, 2, HASH_2) })
       .accepted();
-    expect(event).toEqual(submittedEvent({ submissionId: 's-2', revision: 2, contentHash: HASH_2, supersedes: 's-1' }, second));
+    expect(event).toEqual(submittedEvent({ submissionId: 'KEN-2024-s2', revision: 2, contentHash: HASH_2, supersedes: 'KEN-2024-s1' }, second));
 
     const final = replayReview(INVENTORY_ID, PARTY, [...history, event]);
     expect(final.status).toBe('submitted');
     expect(final.submissions.map((s) => [s.submissionId, s.revision, s.supersedes, s.supersededBy])).toEqual([
-      ['s-1', 1, null, 's-2'],
-      ['s-2', 2, 's-1', null],
+      ['KEN-2024-s1', 1, null, 'KEN-2024-s2'],
+      ['KEN-2024-s2', 2, 'KEN-2024-s1', null],
     ]);
-    expect(currentSubmission(final)?.submissionId).toBe('s-2');
+    expect(currentSubmission(final)?.submissionId).toBe('KEN-2024-s2');
   });
 });
 
@@ -267,7 +267,7 @@ describe('illegal transitions', () => {
 
   it('refuses to submit an inventory still in review', () => {
     const error = given(...inReview)
-      .when(submit('s-1'), as(coordinator), { frozen: frozen(openedInventory(), 1, HASH_1) })
+      .when(submit('KEN-2024-s1'), as(coordinator), { frozen: frozen(openedInventory(), 1, HASH_1) })
       .thenRefused(ReviewErrorCode.ILLEGAL_TRANSITION, 'status');
     expect(error.details).toEqual({ status: 'in_review', allowed: ['approved'] });
   });
@@ -307,7 +307,7 @@ describe('who may do what', () => {
   it('the workflow (system actor) does not approve, ask for review or submit', () => {
     given(...inReview).when(approve(line('l1')), systemActor).thenRefused(ReviewErrorCode.FORBIDDEN, 'actor');
     given().when(requestReview([ownReviewer]), systemActor).thenRefused(ReviewErrorCode.FORBIDDEN, 'actor');
-    given(...approved).when(submit('s-1'), systemActor, { frozen: frozen(openedInventory(), 1, HASH_1) }).thenRefused(ReviewErrorCode.FORBIDDEN, 'actor');
+    given(...approved).when(submit('KEN-2024-s1'), systemActor, { frozen: frozen(openedInventory(), 1, HASH_1) }).thenRefused(ReviewErrorCode.FORBIDDEN, 'actor');
   });
 });
 
@@ -536,7 +536,7 @@ describe('approving', () => {
     ];
     given(...history).when(approveInventory, as(ownReviewer), { inventory: moved }).then(inventoryApproved(moved));
     const submitted = given(...history, inventoryApproved(moved))
-      .when(submit('s-1'), as(coordinator), { inventory: moved, frozen: frozen(moved, 1, HASH_1) })
+      .when(submit('KEN-2024-s1'), as(coordinator), { inventory: moved, frozen: frozen(moved, 1, HASH_1) })
       .accepted();
     expect(submitted.map((e) => e.type)).toEqual(['SubmittedToSecretariat']);
   });
@@ -619,7 +619,7 @@ describe('approvals lapse when what was approved changes', () => {
   it('a submission checks the approvals against the inventory now, not only the lapses recorded', () => {
     const inventory = revised(openedInventory(), 'l3');
     const error = given(...approved)
-      .when(submit('s-1'), as(coordinator), { inventory, frozen: frozen(inventory, 1, HASH_1) })
+      .when(submit('KEN-2024-s1'), as(coordinator), { inventory, frozen: frozen(inventory, 1, HASH_1) })
       .thenRefused(ReviewErrorCode.APPROVAL_LAPSED, 'inventoryId');
     expect(error.details).toEqual({
       lapsed: [
@@ -642,7 +642,7 @@ describe('the QA/QC gate', () => {
     expect(onRequest.message).toContain('unit "kWh" does not convert');
 
     const onSubmit = given(...approved)
-      .when(submit('s-1'), as(coordinator), { findings: blockerOnly, frozen: firstFrozen })
+      .when(submit('KEN-2024-s1'), as(coordinator), { findings: blockerOnly, frozen: firstFrozen })
       .thenRefused(ReviewErrorCode.QAQC_BLOCKED, 'inventoryId');
     expect(onSubmit.details).toEqual({ findings: [unitBlocker] });
   });
@@ -651,7 +651,7 @@ describe('the QA/QC gate', () => {
     const error = given().when(requestReview([ownReviewer]), as(coordinator), { findings: [jumpWarning] }).thenRefused(ReviewErrorCode.QAQC_COMMENT_REQUIRED, 'acknowledgements');
     expect(error.details).toEqual({ findings: [jumpWarning] });
     given(...approved)
-      .when(submit('s-1'), as(coordinator), { findings: [jumpWarning], frozen: firstFrozen })
+      .when(submit('KEN-2024-s1'), as(coordinator), { findings: [jumpWarning], frozen: firstFrozen })
       .thenRefused(ReviewErrorCode.QAQC_COMMENT_REQUIRED, 'acknowledgements');
   });
 
@@ -677,7 +677,7 @@ describe('the QA/QC gate', () => {
   it('a submission carries the comments given on warnings', () => {
     const acknowledgement = { findingId: jumpWarning.findingId, comment: 'A new cement kiln opened in 2023' };
     given(...approved)
-      .when(submit('s-1', [acknowledgement]), as(coordinator), { findings: [jumpWarning], frozen: firstFrozen })
+      .when(submit('KEN-2024-s1', [acknowledgement]), as(coordinator), { findings: [jumpWarning], frozen: firstFrozen })
       .then(submittedEvent({}, openedInventory(), [acknowledgement]));
   });
 });
@@ -687,7 +687,7 @@ describe('resubmission deadline', () => {
   const firstFrozen = frozen(openedInventory(), 1, HASH_1);
   /** Submitted once, reopened, reviewed and approved again: ready for a second submission. */
   function approvedAgain(): ReviewEvent[] {
-    let history = play(approved, submit('s-1'), as(coordinator), { frozen: firstFrozen });
+    let history = play(approved, submit('KEN-2024-s1'), as(coordinator), { frozen: firstFrozen });
     history = play(history, reopenSubmission('l2 was double counted'), as(coordinator));
     history = play(history, requestReview([]), as(coordinator));
     history = play(history, approve(category('1a')), as(ownReviewer));
@@ -697,25 +697,101 @@ describe('resubmission deadline', () => {
 
   it('refuses to supersede a submission after the deadline', () => {
     const error = given(...approvedAgain())
-      .when(submit('s-2'), as(coordinator), { frozen: frozen(openedInventory(), 2, HASH_2), resubmissionDeadline: deadline })
+      .when(submit('KEN-2024-s2'), as(coordinator), { frozen: frozen(openedInventory(), 2, HASH_2), resubmissionDeadline: deadline })
       .thenRefused(ReviewErrorCode.DEADLINE_PASSED, 'submissionId');
-    expect(error.message).toContain('s-1');
+    expect(error.message).toContain('KEN-2024-s1');
   });
 
   it('before the deadline, the new submission supersedes the one in force', () => {
     const [event] = given(...approvedAgain())
-      .when(submit('s-2'), as(coordinator), { frozen: frozen(openedInventory(), 2, HASH_2), resubmissionDeadline: new Date(NOW.getTime() + DAY) })
+      .when(submit('KEN-2024-s2'), as(coordinator), { frozen: frozen(openedInventory(), 2, HASH_2), resubmissionDeadline: new Date(NOW.getTime() + DAY) })
       .accepted();
-    expect(event).toMatchObject({ type: 'SubmittedToSecretariat', data: { receipt: { submissionId: 's-2', revision: 2, supersedes: 's-1', contentHash: HASH_2 } } });
+    expect(event).toMatchObject({ type: 'SubmittedToSecretariat', data: { receipt: { submissionId: 'KEN-2024-s2', revision: 2, supersedes: 'KEN-2024-s1', contentHash: HASH_2 } } });
   });
 
   it('does not hold back a first submission', () => {
     given(...approved)
-      .when(submit('s-1'), as(coordinator), { frozen: firstFrozen, resubmissionDeadline: deadline })
+      .when(submit('KEN-2024-s1'), as(coordinator), { frozen: firstFrozen, resubmissionDeadline: deadline })
       .then(submittedEvent({}));
   });
 
   it('a submission without its frozen snapshot is a programming error, not a refusal', () => {
-    expect(() => decide(submit('s-1'), replayReview(INVENTORY_ID, PARTY, approved), reviewContext(as(coordinator)))).toThrow('a submission needs its frozen snapshot');
+    expect(() => decide(submit('KEN-2024-s1'), replayReview(INVENTORY_ID, PARTY, approved), reviewContext(as(coordinator)))).toThrow('a submission needs its frozen snapshot');
+  });
+});
+
+describe('who reviews and who hears: team members, unassigned reviewers', () => {
+  const drafterReviewer: ReviewPerson = { ...drafter, accountId: 'drafter-rev', roles: ['drafter', 'reviewer'] };
+  const unassigned = reviewEvent('ReviewerUnassigned', { ...ids, accountId: secretariatReviewer.accountId, unassignedBy: 'coord' });
+
+  it('a member of the Party\'s drafting team is not assigned as reviewer, even holding the reviewer role', () => {
+    const error = given().when(requestReview([drafterReviewer]), as(coordinator)).thenRefused(ReviewErrorCode.REVIEWER_NOT_ELIGIBLE, 'reviewers');
+    expect(error.details).toEqual({ accountId: 'drafter-rev' });
+    given(...inReview).when({ type: 'AssignReviewer', reviewer: drafterReviewer }, as(coordinator)).thenRefused(ReviewErrorCode.REVIEWER_NOT_ELIGIBLE, 'reviewers');
+  });
+
+  it('a drafter of another Party may review', () => {
+    const ecuExpert: ReviewPerson = { ...ecuDrafter, roles: ['drafter', 'toolkit_expert'] };
+    given().when(requestReview([ecuExpert]), as(coordinator)).then(reviewRequested(), reviewerAssigned(ecuExpert));
+  });
+
+  it('a reviewer who has since joined the drafting team no longer approves', () => {
+    const joined: ReviewPerson = { ...ownReviewer, roles: ['reviewer', 'drafter'] };
+    given(...inReview).when(approve(line('l2')), as(joined)).thenRefused(ReviewErrorCode.FORBIDDEN);
+  });
+
+  it('an unassigned reviewer neither resolves a thread they opened nor hears of replies to it', () => {
+    const history = [...inReview, reviewerAssigned(secretariatReviewer), threadOpened('t1', line('l2'), secretariatReviewer, '2a'), unassigned];
+    given(...history).when(resolve('t1'), as(secretariatReviewer)).thenRefused(ReviewErrorCode.FORBIDDEN);
+    const [replied] = given(...history).when(reply('t1', 'c2'), as(drafter)).accepted();
+    expect(replied).toMatchObject({ type: 'ThreadReplied', data: { participants: [] } });
+  });
+
+  it('a reviewer assigned again hears of replies again', () => {
+    const history = [...inReview, reviewerAssigned(secretariatReviewer), threadOpened('t1', line('l2'), secretariatReviewer, '2a'), unassigned, reviewerAssigned(secretariatReviewer)];
+    const [replied] = given(...history).when(reply('t1', 'c2'), as(drafter)).accepted();
+    expect(replied).toMatchObject({ data: { participants: ['rev-sec'] } });
+  });
+});
+
+describe('receipt ids and text that cannot be stored', () => {
+  it('a submission without an id gets <inventory>-r<revision>', () => {
+    const [event] = given(...approved)
+      .when({ type: 'SubmitToSecretariat', submissionId: null, acknowledgements: [] }, as(coordinator), { frozen: frozen(openedInventory(), 1, HASH_1) })
+      .accepted();
+    expect(event).toMatchObject({ data: { receipt: { submissionId: 'KEN-2024-r1' } } });
+  });
+
+  it.each(['ECU-2024-r1', 'KEN-2024', 'KEN-2024-has space', `KEN-2024-${'x'.repeat(120)}`])('refuses the receipt id %s: it must start with the inventory id', (submissionId) => {
+    given(...approved).when(submit(submissionId), as(coordinator), { frozen: frozen(openedInventory(), 1, HASH_1) }).thenRefused(ReviewErrorCode.INVALID_INPUT, 'submissionId');
+  });
+
+  it.each([
+    ['a NUL character', 'looks fine\u0000'],
+    ['a lone high surrogate', 'broken \uD83D here'],
+    ['a lone low surrogate', '\uDE00 broken'],
+  ])('refuses a comment holding %s, naming the field', (_, text) => {
+    const command: ReviewCommand = { type: 'OpenThread', threadId: 't9', commentId: 'c9', subject: { kind: 'inventory' }, text, mentions: [] };
+    given(...inReview).when(command, as(ownReviewer)).thenRefused(ReviewErrorCode.INVALID_INPUT, 'text');
+  });
+
+  it('keeps a well-formed emoji (a surrogate pair)', () => {
+    const command: ReviewCommand = { type: 'OpenThread', threadId: 't9', commentId: 'c9', subject: { kind: 'inventory' }, text: 'Kiln 🔥 data?', mentions: [] };
+    const [event] = given(...inReview).when(command, as(ownReviewer)).accepted();
+    expect(event).toMatchObject({ data: { text: 'Kiln 🔥 data?' } });
+  });
+
+  it('refuses a QA/QC comment with a NUL character on the acknowledgements field', () => {
+    given(...approved)
+      .when(submit('KEN-2024-s1', [{ findingId: jumpWarning.findingId, comment: 'ok\u0000' }]), as(coordinator), { findings: [jumpWarning], frozen: frozen(openedInventory(), 1, HASH_1) })
+      .thenRefused(ReviewErrorCode.INVALID_INPUT, 'acknowledgements');
+  });
+});
+
+describe('reopening after the deadline', () => {
+  it('refuses to open a revision that could never supersede the submission in force', () => {
+    const submitted = play(approved, submit('KEN-2024-s1'), as(coordinator), { frozen: frozen(openedInventory(), 1, HASH_1) });
+    given(...submitted).when(reopenSubmission('late correction'), as(coordinator), { resubmissionDeadline: new Date(NOW.getTime() - DAY) }).thenRefused(ReviewErrorCode.DEADLINE_PASSED, 'reason');
+    given(...submitted).when(reopenSubmission('correction'), as(coordinator), { resubmissionDeadline: new Date(NOW.getTime() + DAY) }).accepted();
   });
 });

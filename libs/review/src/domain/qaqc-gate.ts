@@ -1,3 +1,4 @@
+import { textOrNull } from './decision';
 import { ReviewErrorCode, refuse } from './review.errors';
 import type { QaqcFinding } from './qaqc/qaqc.types';
 import type { Acknowledgement } from './review.types';
@@ -13,7 +14,10 @@ export function passQaqc(findings: readonly QaqcFinding[], acknowledgements: rea
       findings: blockers,
     });
   }
-  const comments = new Map(acknowledgements.filter((a) => a.comment.trim() !== '').map((a) => [a.findingId, a.comment.trim()]));
+  const comments = new Map(acknowledgements.flatMap((a) => {
+    const comment = textOrNull(a.comment, 'acknowledgements');
+    return comment ? [[a.findingId, comment] as const] : [];
+  }));
   const warnings = findings.filter((f) => f.severity === 'warning');
   const uncommented = warnings.filter((w) => !comments.has(w.findingId));
   if (uncommented.length) {

@@ -22,7 +22,7 @@ export function isCoordinator(person: Person, party: string): boolean {
   return person.organisation === party && person.roles.includes('national_coordinator');
 }
 
-export function isAssignedReviewer(person: Person, state: ReviewState): boolean {
+export function isAssignedReviewer(person: Person, state: Pick<ReviewState, 'reviewers'>): boolean {
   return state.reviewers[person.accountId] !== undefined;
 }
 
@@ -31,7 +31,7 @@ export function readsEveryReview(person: Person): boolean {
 }
 
 /** May read the review and, through it, the inventory under review. */
-export function canReadReview(person: Person, state: ReviewState): boolean {
+export function canReadReview(person: Person, state: Pick<ReviewState, 'party' | 'reviewers'>): boolean {
   if (readsEveryReview(person) || isAssignedReviewer(person, state)) return true;
   return person.organisation === state.party && person.roles.some((r) => ['drafter', 'national_coordinator', 'observer'].includes(r));
 }

@@ -69,7 +69,8 @@ export interface LapseApprovals {
 }
 export interface SubmitToSecretariat {
   type: 'SubmitToSecretariat';
-  submissionId: string;
+  /** The receipt id; absent, `<inventory>-r<revision>`. */
+  submissionId: string | null;
   acknowledgements: Acknowledgement[];
 }
 export interface ReopenSubmission {

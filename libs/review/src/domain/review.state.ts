@@ -13,6 +13,8 @@ export interface ReviewState {
   /** Who asked for the current review (told when changes are requested). */
   requestedBy: string | null;
   reviewers: Record<string, ReviewerRef>;
+  /** Reviewers unassigned since (and not assigned again): they no longer read the review. */
+  formerReviewers: string[];
   threads: Record<string, ReviewThread>;
   /** Line and category approvals of the current revision, by subject key. */
   approvals: Record<string, Approval>;
@@ -32,6 +34,7 @@ export function initialReview(inventoryId: string, party: string): ReviewState {
     round: 0,
     requestedBy: null,
     reviewers: {},
+    formerReviewers: [],
     threads: {},
     approvals: {},
     inventoryApproval: null,
@@ -50,9 +53,13 @@ function apply(state: ReviewState, event: ReviewEvent): ReviewState {
     case 'ReviewRequested':
       return { ...state, status: 'in_review', revision: event.data.revision, round: event.data.round, requestedBy: event.data.requestedBy };
     case 'ReviewerAssigned':
-      return { ...state, reviewers: { ...state.reviewers, [event.data.reviewer.accountId]: event.data.reviewer } };
+      return {
+        ...state,
+        reviewers: { ...state.reviewers, [event.data.reviewer.accountId]: event.data.reviewer },
+        formerReviewers: state.formerReviewers.filter((id) => id !== event.data.reviewer.accountId),
+      };
     case 'ReviewerUnassigned':
-      return { ...state, reviewers: without(state.reviewers, event.data.accountId) };
+      return { ...state, reviewers: without(state.reviewers, event.data.accountId), formerReviewers: [...state.formerReviewers, event.data.accountId] };
     case 'ChangesRequested':
       return { ...state, status: 'changes_requested' };
     case 'ThreadOpened': {

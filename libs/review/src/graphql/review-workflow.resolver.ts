@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { Access, type Actor, CurrentActor } from '@upops/identity';
@@ -62,7 +61,7 @@ export class ReviewWorkflowResolver {
   @Mutation(() => ReviewActionType, { description: 'Freezes the approved inventory for the Secretariat: a snapshot, its hash and a receipt.' })
   @Access.roles('national_coordinator')
   submitToSecretariat(@CurrentActor() actor: Actor, @Args('input') input: SubmitToSecretariatInput): Promise<ReviewActionType> {
-    const command: ReviewCommand = { type: 'SubmitToSecretariat', submissionId: input.submissionId ?? randomUUID(), acknowledgements: input.acknowledgements };
+    const command: ReviewCommand = { type: 'SubmitToSecretariat', submissionId: input.submissionId ?? null, acknowledgements: input.acknowledgements };
     return this.run(actor, input.inventoryId, command, input.commandId);
   }
 

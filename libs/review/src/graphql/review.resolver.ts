@@ -3,7 +3,8 @@ import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Access, type Actor, CurrentActor } from '@upops/identity';
 import { InventoryQueries, InventoryType, toInventory } from '@upops/inventory';
 import { ReviewQueries } from '../application/review-queries';
-import { REVIEW_PARTICIPANT_ROLES } from '../domain/review-access';
+import { canReadReview, REVIEW_PARTICIPANT_ROLES } from '../domain/review-access';
+import { ReviewError, ReviewErrorCode } from '../domain/review.errors';
 import { toFinding, toReview } from './review.mapper';
 import { QaqcFindingType, ReviewSummaryType, ReviewType } from './review.types';
 
@@ -34,12 +35,16 @@ export class ReviewResolver {
   }
 
   /**
-   * The inventory under review, with lines, releases and totals. The review query has checked the
-   * caller (an assigned reviewer may be of another Party): the inventory is read as the Party's
-   * own observer would read it.
+   * The inventory under review, with lines, releases and totals. An assigned reviewer may be of
+   * another Party, so the caller is checked against the review itself (whichever query or mutation
+   * returned it), then the inventory is read as the Party's own observer would read it.
    */
   @ResolveField(() => InventoryType, { nullable: true })
-  async inventory(@Parent() review: ReviewType): Promise<InventoryType | null> {
+  async inventory(@CurrentActor() actor: Actor, @Parent() review: ReviewType): Promise<InventoryType | null> {
+    const reviewers = Object.fromEntries(review.reviewers.map((r) => [r.accountId, r]));
+    if (!canReadReview(actor, { party: review.party, reviewers })) {
+      throw new ReviewError(ReviewErrorCode.FORBIDDEN, 'inventory', `You may not read inventory ${review.inventoryId}.`);
+    }
     const view = await this.inventories.current({ organisation: review.party, roles: ['observer'] }, review.inventoryId);
     return view ? toInventory(view) : null;
   }
