@@ -75,6 +75,16 @@ describe('inventory drafting over GraphQL (real PostgreSQL, projections running)
     expect(history.data?.inventoryHistory).toHaveLength(1);
   });
 
+  it('refuses text PostgreSQL cannot store (NUL, a lone surrogate) as bad input naming the field, never a 500, writing nothing', async () => {
+    await open('KEN', 2010);
+    const inVariable = await record('KEN-2010', { classCode: '1a1', activityRate: 10, unit: 't', note: 'plant \u0000 B' });
+    expect(inVariable.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'note' });
+    const inLiteral = await fixture.as('kenDrafter', 'mutation { recordActivity(input: { inventoryId: "KEN-2010", classCode: "1a1", activityRate: 10, unit: "t", dataSource: "nul \\u0000" }) { version } }');
+    expect(inLiteral.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'dataSource' });
+    const history = await fixture.as<{ inventoryHistory: unknown[] }>('kenDrafter', 'query { inventoryHistory(inventoryId: "KEN-2010") { type } }');
+    expect(history.data?.inventoryHistory).toHaveLength(1);
+  });
+
   it('keeps every edit of 20 concurrent clients editing different lines of one inventory', async () => {
     await open('KEN', 2022);
     const results = await Promise.all(

@@ -7,6 +7,7 @@ import type { GraphQLError, GraphQLFormattedError, ValidationContext } from 'gra
 import type { PlatformConfig } from '@upops/config';
 import type { RequestContext } from '@upops/identity';
 import { formatPlatformError } from './platform-errors';
+import { storableTextPlugin } from './storable-text.plugin';
 
 interface HttpContext {
   req?: { headers: Record<string, string | string[] | undefined>; ip?: string; socket?: { remoteAddress?: string } };
@@ -22,7 +23,8 @@ const reportAsValidationError = {
 
 /**
  * GraphQL over HTTP at /graphql and graphql-ws subscriptions on the same path; depth, alias
- * and cost limits against abusive queries; introspection only when configured.
+ * and cost limits against abusive queries; text that cannot be stored refused at the door;
+ * introspection only when configured.
  */
 export function graphqlConfig(config: PlatformConfig['graphql'], logInternal: (error: unknown) => void): ApolloDriverConfig {
   return {
@@ -33,6 +35,7 @@ export function graphqlConfig(config: PlatformConfig['graphql'], logInternal: (e
     playground: false,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
+    plugins: [storableTextPlugin],
     validationRules: [
       maxDepthRule({ n: config.maxDepth, ...reportAsValidationError }),
       maxAliasesRule({ n: config.maxAliases, ...reportAsValidationError }),
