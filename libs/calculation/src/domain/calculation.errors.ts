@@ -14,6 +14,8 @@ export enum CalculationErrorCode {
   INVALID_FACTOR = 'INVALID_FACTOR',
   /** Two factors (or two overrides) of one line for the same substance and vector. */
   DUPLICATE_FACTOR = 'DUPLICATE_FACTOR',
+  /** Activity x factor beyond what a double holds: a typo of many orders of magnitude. */
+  RELEASE_OUT_OF_RANGE = 'RELEASE_OUT_OF_RANGE',
   /** A time series asked for a baseline year no inventory has. */
   BASELINE_YEAR_MISSING = 'BASELINE_YEAR_MISSING',
 }
@@ -27,6 +29,7 @@ export type CalculationErrorDetail =
   | { code: CalculationErrorCode.INVALID_ACTIVITY; value: number }
   | { code: CalculationErrorCode.INVALID_FACTOR; substance: string; vector: string }
   | { code: CalculationErrorCode.DUPLICATE_FACTOR; substance: string; vector: string }
+  | { code: CalculationErrorCode.RELEASE_OUT_OF_RANGE; substance: string; vector: string }
   | { code: CalculationErrorCode.BASELINE_YEAR_MISSING; year: number };
 
 /**

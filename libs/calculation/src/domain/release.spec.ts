@@ -103,6 +103,15 @@ describe('calculateLine', () => {
         expect(result.ok || result.errors.map((e) => [e.field, e.code])).toEqual([['activity.value', CalculationErrorCode.INVALID_ACTIVITY]]);
       }
     });
+
+    it('when activity x factor exceeds what a double holds (1e308 t), then it is refused per cell: RELEASE_OUT_OF_RANGE, never Infinity', () => {
+      const result = calculateLine(line({ classCode: '1a1', classActivityUnit: 't of waste burned', factors, activity: { value: 1e308 } }));
+      expect(result.ok || result.errors.map((e) => [e.field, e.detail])).toEqual([
+        ['activity.value', { code: CalculationErrorCode.RELEASE_OUT_OF_RANGE, substance: 'PCDD/PCDF', vector: 'air' }],
+        ['activity.value', { code: CalculationErrorCode.RELEASE_OUT_OF_RANGE, substance: 'PCDD/PCDF', vector: 'residue' }],
+      ]);
+      expect(gramsOf(ok(calculateLine(line({ classCode: '1a1', classActivityUnit: 't of waste burned', factors, activity: { value: 1e300 } }))), 'air')).toBe(3.5e297);
+    });
   });
 
   describe('given class 3a2 (coal fired power boilers: air 10, residue 14 µg TEQ/TJ)', () => {

@@ -178,19 +178,28 @@ export function calculateLine(line: ActivityLine, options: ReleaseOptions = {}):
         if (activityUnit === undefined) continue; // the activity's unit error is already reported
         const basis = unit.value.basis;
         const per = unit.value;
-        cells.push(
-          cellOf(
-            entry,
-            value.kind === 'value'
-              ? { kind: 'release', grams: gramsOf(line.activity.value, activityUnit, value.value, per), basis }
-              : {
-                  kind: 'range',
-                  lowGrams: gramsOf(line.activity.value, activityUnit, value.low, per),
-                  highGrams: gramsOf(line.activity.value, activityUnit, value.high, per),
-                  basis,
-                },
-          ),
-        );
+        const release: Release =
+          value.kind === 'value'
+            ? { kind: 'release', grams: gramsOf(line.activity.value, activityUnit, value.value, per), basis }
+            : {
+                kind: 'range',
+                lowGrams: gramsOf(line.activity.value, activityUnit, value.low, per),
+                highGrams: gramsOf(line.activity.value, activityUnit, value.high, per),
+                basis,
+              };
+        const grams = release.kind === 'release' ? [release.grams] : [release.lowGrams, release.highGrams];
+        // An invalid activity is reported already; a valid one can still overflow the product.
+        if (isAmount(line.activity.value) && !grams.every(Number.isFinite)) {
+          errors.push(
+            new CalculationError(
+              { code: CalculationErrorCode.RELEASE_OUT_OF_RANGE, substance: factor.substance, vector: factor.vector },
+              'activity.value',
+              `Line "${line.lineId}": ${line.activity.value} x the factor for ${factor.substance} to ${factor.vector} is too large to compute; check the activity's order of magnitude.`,
+            ),
+          );
+          continue;
+        }
+        cells.push(cellOf(entry, release));
         continue;
       }
       default: {

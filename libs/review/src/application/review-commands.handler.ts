@@ -31,6 +31,15 @@ export interface ReviewOutcome {
 
 const MAX_ATTEMPTS = 20;
 
+/** The snapshot's hash; a total too large for a number (lines of absurd magnitude) is the user's to fix, not a 500. */
+function frozenHash(snapshot: unknown): string {
+  try {
+    return contentHash(snapshot);
+  } catch (error) {
+    throw new ReviewError(ReviewErrorCode.INVALID_INPUT, 'inventoryId', `The inventory cannot be frozen: ${(error as Error).message}. Check the activity rates' orders of magnitude.`);
+  }
+}
+
 /** Rolls the submission's transaction back when its command id turns out to be a replay. */
 class ReplayedInTransaction extends Error {
   constructor(readonly appended: AppendResult) {
@@ -140,7 +149,7 @@ export class ReviewCommandHandler {
           .map((a) => ({ findingId: a.findingId, comment: a.comment.trim() })),
         approvals: [...Object.values(state.approvals), ...(state.inventoryApproval ? [state.inventoryApproval] : [])],
       });
-      context.frozen = { snapshot, contentHash: contentHash(snapshot) };
+      context.frozen = { snapshot, contentHash: frozenHash(snapshot) };
     }
     return context;
   }
