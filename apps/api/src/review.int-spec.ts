@@ -361,6 +361,53 @@ describe('review workflow over GraphQL (drafter, coordinator, reviewers, Secreta
     expect(await reviewVersion('KEN-2034')).toBe(versionBefore);
   });
 
+  it('holds another reviewer\'s question until the lead reviewer lets it through, and closes threads only on the lead\'s confirmation', async () => {
+    await openWithLine('KEN-2035', 2035);
+    const id = 'KEN-2035';
+    const requested = await act('kenCoordinator', 'requestReview', {
+      inventoryId: id,
+      reviewerIds: [fixture.accountIds.kenReviewer, fixture.accountIds.secretariatReviewer],
+      acknowledgements: await allAcknowledged(id),
+    });
+    expect(requested.errors).toBeUndefined();
+    const lead = await fixture.as<{ setLeadReviewer: { review: { reviewers: { accountId: string; lead: boolean }[] } } }>(
+      'kenCoordinator',
+      'mutation($i: LeadReviewerInput!) { setLeadReviewer(input: $i) { review { reviewers { accountId lead } } } }',
+      { i: { inventoryId: id, accountId: fixture.accountIds.kenReviewer } },
+    );
+    expect(lead.data?.setLeadReviewer.review.reviewers.filter((r) => r.lead).map((r) => r.accountId)).toEqual([fixture.accountIds.kenReviewer]);
+
+    // The Secretariat's reviewer asks; the question waits for the lead and the Party does not see it.
+    const asked = await act('secretariatReviewer', 'openReviewThread', { inventoryId: id, threadId: 'q-2035', lineId: 'l1', text: 'Is 12 kt the 2035 figure?' });
+    expect(asked.action?.review.threads.find((t) => t.threadId === 'q-2035')?.status).toBe('awaiting_lead');
+    expect((await review('kenCoordinator', id)).data?.review.threads.map((t) => t.threadId)).toEqual([]);
+    const earlyReply = await act('kenDrafter', 'replyToReviewThread', { inventoryId: id, threadId: 'q-2035', text: 'Yes' });
+    expect(earlyReply.errors?.[0].extensions).toMatchObject({ code: 'THREAD_NOT_FOUND', field: 'threadId' });
+    const notLead = await act('secretariatReviewer', 'releaseReviewThread', { inventoryId: id, threadId: 'q-2035' });
+    expect(notLead.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN' });
+
+    // The lead lets it through: the coordinator is told and the Party answers.
+    const released = await act('kenReviewer', 'releaseReviewThread', { inventoryId: id, threadId: 'q-2035' });
+    expect(released.action?.events).toEqual(['ThreadReleased']);
+    const told = await eventually(
+      () => fixture.as<{ notifications: { kind: string; threadId: string | null }[] }>('kenCoordinator', 'query { notifications { kind threadId } }'),
+      (r) => Boolean(r.data?.notifications.some((n) => n.kind === 'question_released' && n.threadId === 'q-2035')),
+    );
+    expect(told.errors).toBeUndefined();
+    expect((await act('kenDrafter', 'replyToReviewThread', { inventoryId: id, threadId: 'q-2035', text: 'Yes, from the 2035 survey' })).errors).toBeUndefined();
+
+    // The asking reviewer is satisfied, but closing is the lead's: until then the thread blocks approval.
+    const proposed = await act('secretariatReviewer', 'resolveReviewThread', { inventoryId: id, threadId: 'q-2035', note: 'Answered' });
+    expect(proposed.action?.events).toEqual(['ThreadResolutionProposed']);
+    expect(proposed.action?.review.threads.find((t) => t.threadId === 'q-2035')?.status).toBe('open');
+    const blocked = await fixture.as('kenReviewer', `mutation { approve(input: { inventoryId: "${id}", lineId: "l1" }) { events } }`);
+    expect(blocked.errors?.[0].extensions).toMatchObject({ code: 'UNRESOLVED_THREADS' });
+    const confirmed = await act('kenReviewer', 'resolveReviewThread', { inventoryId: id, threadId: 'q-2035', note: 'Confirmed' });
+    expect(confirmed.action?.events).toEqual(['ThreadResolved']);
+    const approved = await fixture.as('kenReviewer', `mutation { approve(input: { inventoryId: "${id}", lineId: "l1" }) { events } }`);
+    expect(approved.errors).toBeUndefined();
+  });
+
   async function openWithLine(inventoryId: string, year: number, kilotonnes = 12): Promise<void> {
     const opened = await fixture.as('kenDrafter', `mutation { openInventory(input: { party: "KEN", referenceYear: ${year}, editionId: "${SHIPPED_EDITION_ID}" }) { version } }`);
     expect(opened.errors).toBeUndefined();
@@ -390,6 +437,7 @@ function inputType(mutation: string): string {
     approve: 'ApproveInput',
     submitToSecretariat: 'SubmitToSecretariatInput',
     reopenSubmission: 'ReopenSubmissionInput',
+    releaseReviewThread: 'ReleaseThreadInput',
   };
   return types[mutation];
 }

@@ -3,7 +3,7 @@ import type { OpenedInventory } from '@upops/inventory';
 import type { PostgresEventStore } from '@upops/event-store';
 import { approvalsNotStanding, linesNotApproved } from '../domain/approval-standing';
 import type { QaqcFinding } from '../domain/qaqc/qaqc.types';
-import { canReadReview, readsEveryReview } from '../domain/review-access';
+import { canReadReview, readsEveryReview, reviewSeenBy } from '../domain/review-access';
 import { ReviewError, ReviewErrorCode } from '../domain/review.errors';
 import { type ReviewEvent, reviewStreamId } from '../domain/review.events';
 import type { ReviewState } from '../domain/review.state';
@@ -166,7 +166,7 @@ export class ReviewQueries {
   private async readable(reader: ReviewReader, inventoryId: string): Promise<{ state: ReviewState; inventory: OpenedInventory }> {
     const loaded = await this.handler.load(inventoryId);
     if (!canReadReview(reader, loaded.state)) throw forbidden(inventoryId);
-    return loaded;
+    return { ...loaded, state: reviewSeenBy(reader, loaded.state) };
   }
 }
 

@@ -1,5 +1,6 @@
 import type { ReviewCommand, ReviewPerson } from '../domain/review.commands';
 import { ReviewError, ReviewErrorCode } from '../domain/review.errors';
+import { reviewSeenBy } from '../domain/review-access';
 import type { ReviewCommandHandler, ReviewOutcome } from './review-commands.handler';
 import type { ReviewReader } from './review-queries';
 
@@ -13,8 +14,10 @@ export class ReviewService {
     private readonly people: PeopleDirectory,
   ) {}
 
-  execute(actor: ReviewReader, inventoryId: string, command: ReviewCommand, commandId?: string | null): Promise<ReviewOutcome> {
-    return this.handler.execute(inventoryId, command, { kind: 'person', accountId: actor.accountId, organisation: actor.organisation, roles: actor.roles }, { commandId });
+  /** Runs the command; the review it answers with is the one the actor may see. */
+  async execute(actor: ReviewReader, inventoryId: string, command: ReviewCommand, commandId?: string | null): Promise<ReviewOutcome> {
+    const outcome = await this.handler.execute(inventoryId, command, { kind: 'person', accountId: actor.accountId, organisation: actor.organisation, roles: actor.roles }, { commandId });
+    return { ...outcome, state: reviewSeenBy(actor, outcome.state) };
   }
 
   /** The people behind account ids; an unknown id is a typed error naming the field. */

@@ -1,7 +1,15 @@
-import type { OpenThread, ReopenThread, ReplyToThread, ResolveThread, ReviewContext, ReviewPerson } from './review.commands';
-import { canDiscuss, canReadReview, isAssignedReviewer } from './review-access';
+import type { OpenThread, ReleaseThread, ReopenThread, ReplyToThread, ResolveThread, ReviewContext, ReviewPerson } from './review.commands';
+import { canDiscuss, canReadReview, isAssignedReviewer, isLeadReviewer, seesHeldQuestions } from './review-access';
 import { ReviewErrorCode, refuse } from './review.errors';
-import { type ThreadOpened, type ThreadReopened, type ThreadReplied, type ThreadResolved, reviewEvent } from './review.events';
+import {
+  type ThreadOpened,
+  type ThreadReleased,
+  type ThreadReopened,
+  type ThreadReplied,
+  type ThreadResolutionProposed,
+  type ThreadResolved,
+  reviewEvent,
+} from './review.events';
 import type { ReviewState } from './review.state';
 import { accept, forbidden, type ReviewDecision, requirePerson, requireText, textOrNull } from './decision';
 import type { ReviewThread } from './review.types';
@@ -22,7 +30,9 @@ export function decideOpenThread(command: OpenThread, state: ReviewState, contex
     if (!context.categoryExists(subject.categoryCode)) refuse(ReviewErrorCode.SUBJECT_NOT_FOUND, 'subject.categoryCode', `The edition has no category ${subject.categoryCode}`);
     categoryCode = subject.categoryCode;
   }
-  const mentions = mentionIds(command.mentions, state);
+  // EEA's review pattern: a reviewer's question reaches the Party once the lead reviewer lets it through.
+  const awaitingLead = state.leadReviewer !== null && isAssignedReviewer(person, state) && !isLeadReviewer(person, state);
+  const mentions = mentionIds(command.mentions, state, awaitingLead);
   return accept(
     reviewEvent<ThreadOpened>('ThreadOpened', {
       inventoryId: state.inventoryId,
@@ -35,6 +45,7 @@ export function decideOpenThread(command: OpenThread, state: ReviewState, contex
       text,
       mentions,
       at: context.now.toISOString(),
+      ...(awaitingLead ? { awaitingLead } : {}),
     }),
   );
 }
@@ -42,7 +53,7 @@ export function decideOpenThread(command: OpenThread, state: ReviewState, contex
 export function decideReplyToThread(command: ReplyToThread, state: ReviewState, context: ReviewContext): ReviewDecision {
   const person = requirePerson(context.actor);
   if (!canDiscuss(person, state)) forbidden('Only the Party\'s drafters, its coordinator and the assigned reviewers write in review threads');
-  const thread = requireThread(state, command.threadId);
+  const thread = requireThread(state, command.threadId, person);
   const text = requireText(command.text, ReviewErrorCode.TEXT_REQUIRED, 'text', 'Write the reply');
   const commentId = requireText(command.commentId, ReviewErrorCode.INVALID_INPUT, 'commentId', 'Give the comment an id');
   if (thread.comments.some((c) => c.commentId === commentId)) refuse(ReviewErrorCode.INVALID_INPUT, 'commentId', `Comment ${commentId} exists already`);
@@ -56,36 +67,72 @@ export function decideReplyToThread(command: ReplyToThread, state: ReviewState, 
       commentId,
       author: person.accountId,
       text,
-      mentions: mentionIds(command.mentions, state),
+      mentions: mentionIds(command.mentions, state, thread.status === 'awaiting_lead'),
       at: context.now.toISOString(),
       participants,
     }),
   );
 }
 
-/** The thread's author or an assigned reviewer closes it (a reviewer confirms the answer satisfies them). */
+/**
+ * The thread's author or an assigned reviewer closes it (a reviewer confirms the answer satisfies
+ * them). With a lead reviewer, closing is the lead's: anyone else proposes, and the thread stays
+ * open until the lead confirms. A held question is dropped by the lead or withdrawn by its author.
+ */
 export function decideResolveThread(command: ResolveThread, state: ReviewState, context: ReviewContext): ReviewDecision {
   const person = requirePerson(context.actor);
   if (!canDiscuss(person, state)) forbidden('Only the Party\'s drafters, its coordinator and the assigned reviewers resolve review threads');
-  const thread = requireThread(state, command.threadId);
+  const thread = requireThread(state, command.threadId, person);
   if (thread.author !== person.accountId && !isAssignedReviewer(person, state)) forbidden('Only the thread\'s author or an assigned reviewer resolves it');
   if (thread.status === 'resolved') refuse(ReviewErrorCode.THREAD_ALREADY_RESOLVED, 'threadId', `Thread ${thread.threadId} is resolved already`);
+  const note = textOrNull(command.note, 'note');
+  const lead = state.leadReviewer;
+  const confirms = lead === null || isLeadReviewer(person, state) || (thread.status === 'awaiting_lead' && thread.author === person.accountId);
+  if (!confirms) {
+    if (thread.status === 'awaiting_lead') forbidden('Only the lead reviewer or the question\'s author drops a question awaiting the lead');
+    return accept(
+      reviewEvent<ThreadResolutionProposed>('ThreadResolutionProposed', {
+        inventoryId: state.inventoryId,
+        party: state.party,
+        threadId: thread.threadId,
+        by: person.accountId,
+        note,
+        at: context.now.toISOString(),
+        lead,
+      }),
+    );
+  }
   return accept(
     reviewEvent<ThreadResolved>('ThreadResolved', {
       inventoryId: state.inventoryId,
       party: state.party,
       threadId: thread.threadId,
       by: person.accountId,
-      note: textOrNull(command.note, 'note'),
+      note,
       at: context.now.toISOString(),
     }),
+  );
+}
+
+/** The lead lets a reviewer's held question through; the Party's coordinator who asked for review, and those mentioned, hear of it. */
+export function decideReleaseThread(command: ReleaseThread, state: ReviewState, context: ReviewContext): ReviewDecision {
+  const person = requirePerson(context.actor);
+  if (!isAssignedReviewer(person, state)) forbidden('Only the lead reviewer lets questions through');
+  // Without a lead (unassigned meanwhile), any assigned reviewer releases what was held.
+  if (state.leadReviewer !== null && !isLeadReviewer(person, state)) forbidden('Only the lead reviewer lets questions through');
+  const thread = requireThread(state, command.threadId, person);
+  if (thread.status !== 'awaiting_lead') refuse(ReviewErrorCode.THREAD_NOT_AWAITING_LEAD, 'threadId', `Thread ${thread.threadId} is not awaiting the lead reviewer (it is ${thread.status.replace('_', ' ')})`);
+  const mentioned = thread.comments.flatMap((c) => c.mentions);
+  const notify = [...new Set([...(state.requestedBy ? [state.requestedBy] : []), ...mentioned])].filter((id) => !state.reviewers[id]).sort();
+  return accept(
+    reviewEvent<ThreadReleased>('ThreadReleased', { inventoryId: state.inventoryId, party: state.party, threadId: thread.threadId, by: person.accountId, at: context.now.toISOString(), notify }),
   );
 }
 
 export function decideReopenThread(command: ReopenThread, state: ReviewState, context: ReviewContext): ReviewDecision {
   const person = requirePerson(context.actor);
   if (!canDiscuss(person, state)) forbidden('Only the Party\'s drafters, its coordinator and the assigned reviewers reopen threads');
-  const thread = requireThread(state, command.threadId);
+  const thread = requireThread(state, command.threadId, person);
   if (thread.status === 'open') refuse(ReviewErrorCode.THREAD_NOT_RESOLVED, 'threadId', `Thread ${thread.threadId} is open`);
   const reason = requireText(command.reason, ReviewErrorCode.REASON_REQUIRED, 'reason', 'Say why the thread is reopened');
   return accept(
@@ -100,17 +147,19 @@ export function decideReopenThread(command: ReopenThread, state: ReviewState, co
   );
 }
 
-function requireThread(state: ReviewState, threadId: string): ReviewThread {
+/** A held question does not exist for those who may not see it yet. */
+function requireThread(state: ReviewState, threadId: string, reader: Pick<ReviewPerson, 'accountId' | 'organisation' | 'roles'>): ReviewThread {
   const thread = state.threads[threadId];
-  if (!thread) refuse(ReviewErrorCode.THREAD_NOT_FOUND, 'threadId', `There is no thread ${threadId}`);
+  if (!thread || (thread.status === 'awaiting_lead' && !seesHeldQuestions(reader, state))) refuse(ReviewErrorCode.THREAD_NOT_FOUND, 'threadId', `There is no thread ${threadId}`);
   return thread;
 }
 
-/** A mention notifies someone, so it must name a person who can read the review. */
-function mentionIds(mentions: readonly ReviewPerson[], state: ReviewState): string[] {
-  const outsiders = mentions.filter((m) => !canReadReview(m, state));
+/** A mention notifies someone, so it must name a person who can read the review (in a held question, the thread). */
+function mentionIds(mentions: readonly ReviewPerson[], state: ReviewState, held = false): string[] {
+  const outsiders = mentions.filter((m) => !(held ? seesHeldQuestions(m, state) : canReadReview(m, state)));
   if (outsiders.length) {
-    refuse(ReviewErrorCode.MENTION_NOT_PARTICIPANT, 'mentions', `${outsiders.map((m) => m.displayName || m.accountId).join(', ')} cannot read this review`, {
+    const why = held ? 'cannot see a question awaiting the lead reviewer; mention them once it is let through' : 'cannot read this review';
+    refuse(ReviewErrorCode.MENTION_NOT_PARTICIPANT, 'mentions', `${outsiders.map((m) => m.displayName || m.accountId).join(', ')} ${why}`, {
       accountIds: outsiders.map((m) => m.accountId),
     });
   }

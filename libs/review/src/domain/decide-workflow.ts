@@ -2,10 +2,11 @@ import { approvalsNotStanding } from './approval-standing';
 import { accept, forbidden, type ReviewDecision, requirePerson, requireText, textOrNull } from './decision';
 import { requireStatus } from './decide-approvals';
 import { passQaqc } from './qaqc-gate';
-import type { AssignReviewer, ReopenSubmission, RequestReview, ReviewContext, ReviewPerson, SubmitToSecretariat, UnassignReviewer } from './review.commands';
+import type { AssignReviewer, ReopenSubmission, RequestReview, ReviewContext, ReviewPerson, SetLeadReviewer, SubmitToSecretariat, UnassignReviewer } from './review.commands';
 import { isCoordinator, isEligibleReviewer, isTeamMember } from './review-access';
 import { ReviewErrorCode, refuse } from './review.errors';
 import {
+  type LeadReviewerSet,
   type ReviewerAssigned,
   type ReviewerUnassigned,
   type ReviewRequested,
@@ -58,6 +59,17 @@ export function decideUnassignReviewer(command: UnassignReviewer, state: ReviewS
   return accept(
     reviewEvent<ReviewerUnassigned>('ReviewerUnassigned', { inventoryId: state.inventoryId, party: state.party, accountId: command.accountId, unassignedBy: coordinator.accountId }),
   );
+}
+
+/** The lead reviewer lets reviewers' questions through to the Party and confirms closing threads (EEA's review pattern). */
+export function decideSetLeadReviewer(command: SetLeadReviewer, state: ReviewState, context: ReviewContext): ReviewDecision {
+  const coordinator = requireCoordinator(state, context);
+  requireStatus(state, ['draft', 'in_review', 'changes_requested', 'approved'], 'name a lead reviewer of');
+  if (command.accountId !== null && !state.reviewers[command.accountId]) {
+    refuse(ReviewErrorCode.REVIEWER_NOT_ASSIGNED, 'accountId', `${command.accountId} is not assigned to this review; assign them first`);
+  }
+  if (command.accountId === state.leadReviewer) return accept();
+  return accept(reviewEvent<LeadReviewerSet>('LeadReviewerSet', { inventoryId: state.inventoryId, party: state.party, accountId: command.accountId, setBy: coordinator.accountId }));
 }
 
 /**

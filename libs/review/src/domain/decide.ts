@@ -1,9 +1,10 @@
 import { decideApprove, decideApproveInventory, decideLapseApprovals, decideRequestChanges } from './decide-approvals';
-import { decideOpenThread, decideReopenThread, decideReplyToThread, decideResolveThread } from './decide-threads';
+import { decideOpenThread, decideReleaseThread, decideReopenThread, decideReplyToThread, decideResolveThread } from './decide-threads';
 import {
   decideAssignReviewer,
   decideReopenSubmission,
   decideRequestReview,
+  decideSetLeadReviewer,
   decideSubmitToSecretariat,
   decideUnassignReviewer,
 } from './decide-workflow';
@@ -35,6 +36,10 @@ function decideCommand(command: ReviewCommand, state: ReviewState, context: Revi
       return decideUnassignReviewer(command, state, context);
     case 'RequestChanges':
       return decideRequestChanges(command, state, context);
+    case 'SetLeadReviewer':
+      return decideSetLeadReviewer(command, state, context);
+    case 'ReleaseThread':
+      return decideReleaseThread(command, state, context);
     case 'OpenThread':
       return decideOpenThread(command, state, context);
     case 'ReplyToThread':

@@ -41,6 +41,22 @@ export function canDiscuss(person: Person, state: ReviewState): boolean {
   return isTeamMember(person, state.party) || isAssignedReviewer(person, state);
 }
 
+/** Held questions (awaiting the lead reviewer) are the reviewers' own until released: the Party does not see them. */
+export function seesHeldQuestions(person: Person, state: Pick<ReviewState, 'reviewers'>): boolean {
+  return isAssignedReviewer(person, state) || readsEveryReview(person);
+}
+
+/** The review as this person may see it: held questions removed for those who may not see them yet. */
+export function reviewSeenBy(person: Person, state: ReviewState): ReviewState {
+  if (seesHeldQuestions(person, state)) return state;
+  const threads = Object.fromEntries(Object.entries(state.threads).filter(([, t]) => t.status !== 'awaiting_lead'));
+  return { ...state, threads };
+}
+
+export function isLeadReviewer(person: Person, state: Pick<ReviewState, 'leadReviewer' | 'reviewers'>): boolean {
+  return state.leadReviewer === person.accountId && isAssignedReviewer(person, state);
+}
+
 export function isEligibleReviewer(person: Person): boolean {
   return person.roles.some((r) => (REVIEWER_ROLES as readonly string[]).includes(r));
 }

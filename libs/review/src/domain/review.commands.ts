@@ -45,6 +45,16 @@ export interface ReplyToThread {
   text: string;
   mentions: ReviewPerson[];
 }
+/** Names the lead reviewer (an assigned reviewer), or clears the role with null. */
+export interface SetLeadReviewer {
+  type: 'SetLeadReviewer';
+  accountId: string | null;
+}
+/** The lead lets a reviewer's held question through to the Party. */
+export interface ReleaseThread {
+  type: 'ReleaseThread';
+  threadId: string;
+}
 export interface ResolveThread {
   type: 'ResolveThread';
   threadId: string;
@@ -83,6 +93,8 @@ export type ReviewCommand =
   | AssignReviewer
   | UnassignReviewer
   | RequestChanges
+  | SetLeadReviewer
+  | ReleaseThread
   | OpenThread
   | ReplyToThread
   | ResolveThread

@@ -22,10 +22,18 @@ export type ReviewerAssigned = ReviewEventOf<'ReviewerAssigned', { reviewer: Rev
 export type ReviewerUnassigned = ReviewEventOf<'ReviewerUnassigned', { accountId: string; unassignedBy: string }>;
 export type ChangesRequested = ReviewEventOf<'ChangesRequested', { revision: number; round: number; requestedBy: string; summary: string; requesterOfReview: string | null }>;
 
+/** The coordinator named (or, with null, cleared) the lead reviewer, who lets questions through and confirms closing. */
+export type LeadReviewerSet = ReviewEventOf<'LeadReviewerSet', { accountId: string | null; setBy: string }>;
+
+/** `awaitingLead`: a reviewer's question held for the lead reviewer (absent in events before leads existed). */
 export type ThreadOpened = ReviewEventOf<
   'ThreadOpened',
-  { threadId: string; subject: ReviewSubject; categoryCode: string | null; commentId: string; author: string; text: string; mentions: string[]; at: string }
+  { threadId: string; subject: ReviewSubject; categoryCode: string | null; commentId: string; author: string; text: string; mentions: string[]; at: string; awaitingLead?: boolean }
 >;
+/** The lead let a reviewer's question through to the Party; `notify`: who on the Party's side hears of it. */
+export type ThreadReleased = ReviewEventOf<'ThreadReleased', { threadId: string; by: string; at: string; notify: string[] }>;
+/** Someone other than the lead asked to close the thread; it stays open until the lead confirms. */
+export type ThreadResolutionProposed = ReviewEventOf<'ThreadResolutionProposed', { threadId: string; by: string; note: string | null; at: string; lead: string }>;
 export type ThreadReplied = ReviewEventOf<
   'ThreadReplied',
   { threadId: string; commentId: string; author: string; text: string; mentions: string[]; at: string; participants: string[] }
@@ -53,7 +61,10 @@ export type ReviewEvent =
   | ReviewerAssigned
   | ReviewerUnassigned
   | ChangesRequested
+  | LeadReviewerSet
   | ThreadOpened
+  | ThreadReleased
+  | ThreadResolutionProposed
   | ThreadReplied
   | ThreadResolved
   | ThreadReopened

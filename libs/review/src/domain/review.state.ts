@@ -15,6 +15,8 @@ export interface ReviewState {
   reviewers: Record<string, ReviewerRef>;
   /** Reviewers unassigned since (and not assigned again): they no longer read the review. */
   formerReviewers: string[];
+  /** The assigned reviewer who lets reviewers' questions through and confirms closing threads; none: nobody holds them. */
+  leadReviewer: string | null;
   threads: Record<string, ReviewThread>;
   /** Line and category approvals of the current revision, by subject key. */
   approvals: Record<string, Approval>;
@@ -35,6 +37,7 @@ export function initialReview(inventoryId: string, party: string): ReviewState {
     requestedBy: null,
     reviewers: {},
     formerReviewers: [],
+    leadReviewer: null,
     threads: {},
     approvals: {},
     inventoryApproval: null,
@@ -59,23 +62,35 @@ function apply(state: ReviewState, event: ReviewEvent): ReviewState {
         formerReviewers: state.formerReviewers.filter((id) => id !== event.data.reviewer.accountId),
       };
     case 'ReviewerUnassigned':
-      return { ...state, reviewers: without(state.reviewers, event.data.accountId), formerReviewers: [...state.formerReviewers, event.data.accountId] };
+      return {
+        ...state,
+        reviewers: without(state.reviewers, event.data.accountId),
+        formerReviewers: [...state.formerReviewers, event.data.accountId],
+        leadReviewer: state.leadReviewer === event.data.accountId ? null : state.leadReviewer,
+      };
+    case 'LeadReviewerSet':
+      return { ...state, leadReviewer: event.data.accountId };
     case 'ChangesRequested':
       return { ...state, status: 'changes_requested' };
     case 'ThreadOpened': {
       const { threadId, subject, categoryCode, commentId, author, text, mentions, at } = event.data;
-      const thread: ReviewThread = { threadId, subject, categoryCode, author, status: 'open', comments: [{ commentId, author, text, mentions, at }], resolution: null };
+      const status = event.data.awaitingLead ? 'awaiting_lead' : 'open';
+      const thread: ReviewThread = { threadId, subject, categoryCode, author, status, comments: [{ commentId, author, text, mentions, at }], proposedResolution: null, resolution: null };
       return { ...state, threads: { ...state.threads, [threadId]: thread } };
     }
+    case 'ThreadReleased':
+      return withThread(state, event.data.threadId, (t) => ({ ...t, status: 'open' }));
+    case 'ThreadResolutionProposed':
+      return withThread(state, event.data.threadId, (t) => ({ ...t, proposedResolution: { by: event.data.by, at: event.data.at, note: event.data.note } }));
     case 'ThreadReplied':
       return withThread(state, event.data.threadId, (t) => ({
         ...t,
         comments: [...t.comments, { commentId: event.data.commentId, author: event.data.author, text: event.data.text, mentions: event.data.mentions, at: event.data.at }],
       }));
     case 'ThreadResolved':
-      return withThread(state, event.data.threadId, (t) => ({ ...t, status: 'resolved', resolution: { by: event.data.by, at: event.data.at, note: event.data.note } }));
+      return withThread(state, event.data.threadId, (t) => ({ ...t, status: 'resolved', proposedResolution: null, resolution: { by: event.data.by, at: event.data.at, note: event.data.note } }));
     case 'ThreadReopened':
-      return withThread(state, event.data.threadId, (t) => ({ ...t, status: 'open', resolution: null }));
+      return withThread(state, event.data.threadId, (t) => ({ ...t, status: 'open', proposedResolution: null, resolution: null }));
     case 'SubjectApproved': {
       const approval: Approval = { subject: event.data.subject, basis: event.data.basis, approvedBy: event.data.by, approvedAt: event.data.at, lapsed: null };
       return { ...state, approvals: { ...state.approvals, [subjectKey(event.data.subject)]: approval } };
@@ -132,6 +147,7 @@ export function currentSubmission(state: ReviewState): ReviewState['submissions'
   return state.submissions.filter((s) => s.supersededBy === null).at(-1);
 }
 
+/** Threads not yet resolved, held questions included: they block approval. */
 export function openThreads(state: ReviewState): ReviewThread[] {
-  return Object.values(state.threads).filter((t) => t.status === 'open');
+  return Object.values(state.threads).filter((t) => t.status !== 'resolved');
 }

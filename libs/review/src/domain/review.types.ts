@@ -46,8 +46,14 @@ export interface ReviewThread {
   /** The category a line or category thread belongs to (to find a category's open threads). */
   categoryCode: string | null;
   author: string;
-  status: 'open' | 'resolved';
+  /**
+   * awaiting_lead: a reviewer's question the lead reviewer has not yet let through to the Party
+   * (reviewers only see it); open; resolved (by the lead, or by anyone when there is no lead).
+   */
+  status: 'awaiting_lead' | 'open' | 'resolved';
   comments: ThreadComment[];
+  /** Someone other than the lead asked to close the thread; the lead confirms (or not). */
+  proposedResolution: { by: string; at: string; note: string | null } | null;
   resolution: { by: string; at: string; note: string | null } | null;
 }
 

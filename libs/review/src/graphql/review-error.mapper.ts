@@ -21,6 +21,7 @@ function clientCode(code: ReviewErrorCode): string {
     case ReviewErrorCode.THREAD_EXISTS:
     case ReviewErrorCode.THREAD_ALREADY_RESOLVED:
     case ReviewErrorCode.THREAD_NOT_RESOLVED:
+    case ReviewErrorCode.THREAD_NOT_AWAITING_LEAD:
     case ReviewErrorCode.MENTION_NOT_PARTICIPANT:
     case ReviewErrorCode.UNRESOLVED_THREADS:
     case ReviewErrorCode.ALREADY_APPROVED:

@@ -4,9 +4,9 @@ import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { Access, type Actor, CurrentActor } from '@upops/identity';
 import { ReviewService } from '../application/review.service';
 import type { ReviewSubject } from '../domain/review.types';
-import { REVIEW_PARTICIPANT_ROLES } from '../domain/review-access';
+import { REVIEW_PARTICIPANT_ROLES, REVIEWER_ROLES } from '../domain/review-access';
 import { ReviewError, ReviewErrorCode } from '../domain/review.errors';
-import { OpenThreadInput, ReopenThreadInput, ReplyToThreadInput, ResolveThreadInput } from './review.inputs';
+import { OpenThreadInput, ReleaseThreadInput, ReopenThreadInput, ReplyToThreadInput, ResolveThreadInput } from './review.inputs';
 import { ReviewActionType } from './review.types';
 import { actionResult } from './review-workflow.resolver';
 
@@ -37,7 +37,15 @@ export class ReviewThreadResolver {
     return actionResult(await this.service.execute(actor, input.inventoryId, command));
   }
 
-  @Mutation(() => ReviewActionType, { description: 'Resolves a thread (its author or an assigned reviewer).' })
+  @Mutation(() => ReviewActionType, { description: 'The lead reviewer lets a reviewer\'s question through to the Party (who is notified).' })
+  @Access.roles(...REVIEWER_ROLES)
+  async releaseReviewThread(@CurrentActor() actor: Actor, @Args('input') input: ReleaseThreadInput): Promise<ReviewActionType> {
+    return actionResult(await this.service.execute(actor, input.inventoryId, { type: 'ReleaseThread', threadId: input.threadId }));
+  }
+
+  @Mutation(() => ReviewActionType, {
+    description: 'Resolves a thread (its author or an assigned reviewer). With a lead reviewer, anyone else only proposes closing (ThreadResolutionProposed) and the lead confirms.',
+  })
   @Access.roles(...REVIEW_PARTICIPANT_ROLES)
   async resolveReviewThread(@CurrentActor() actor: Actor, @Args('input') input: ResolveThreadInput): Promise<ReviewActionType> {
     return actionResult(await this.service.execute(actor, input.inventoryId, { type: 'ResolveThread', threadId: input.threadId, note: input.note ?? null }));

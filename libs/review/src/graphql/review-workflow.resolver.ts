@@ -8,7 +8,7 @@ import type { ReviewCommand } from '../domain/review.commands';
 import { REVIEWER_ROLES } from '../domain/review-access';
 import { ReviewError, ReviewErrorCode } from '../domain/review.errors';
 import { toReceipt, toReview } from './review.mapper';
-import { ApproveInput, ReopenSubmissionInput, RequestChangesInput, RequestReviewInput, ReviewerInput, SubmitToSecretariatInput } from './review.inputs';
+import { ApproveInput, LeadReviewerInput, ReopenSubmissionInput, RequestChangesInput, RequestReviewInput, ReviewerInput, SubmitToSecretariatInput } from './review.inputs';
 import { ReviewActionType } from './review.types';
 
 /** Thin adapter for the workflow: the coordinator asks, assigns and submits; assigned reviewers approve or ask for changes. */
@@ -34,6 +34,14 @@ export class ReviewWorkflowResolver {
   @Access.roles('national_coordinator')
   unassignReviewer(@CurrentActor() actor: Actor, @Args('input') input: ReviewerInput): Promise<ReviewActionType> {
     return this.run(actor, input.inventoryId, { type: 'UnassignReviewer', accountId: input.accountId });
+  }
+
+  @Mutation(() => ReviewActionType, {
+    description: 'Names the lead reviewer (an assigned reviewer) or, with null, clears the role: the lead lets the other reviewers\' questions through to the Party and confirms closing threads.',
+  })
+  @Access.roles('national_coordinator')
+  setLeadReviewer(@CurrentActor() actor: Actor, @Args('input') input: LeadReviewerInput): Promise<ReviewActionType> {
+    return this.run(actor, input.inventoryId, { type: 'SetLeadReviewer', accountId: input.accountId });
   }
 
   @Mutation(() => ReviewActionType, { description: 'An assigned reviewer sends the inventory back to the Party with what should change.' })

@@ -46,6 +46,18 @@ export class ReplyToThreadInput {
 }
 
 @InputType()
+export class LeadReviewerInput {
+  @Field() inventoryId!: string;
+  @Field(() => String, { nullable: true, description: 'an assigned reviewer; null: no lead (questions go straight to the Party)' }) accountId!: string | null;
+}
+
+@InputType()
+export class ReleaseThreadInput {
+  @Field() inventoryId!: string;
+  @Field() threadId!: string;
+}
+
+@InputType()
 export class ResolveThreadInput {
   @Field() inventoryId!: string;
   @Field() threadId!: string;

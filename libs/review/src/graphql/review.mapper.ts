@@ -22,7 +22,9 @@ export function toReview(view: ReviewView): ReviewType {
     revision: state.revision,
     round: state.round,
     version: state.version,
-    reviewers: Object.values(state.reviewers).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+    reviewers: Object.values(state.reviewers)
+      .map((r) => ({ ...r, lead: r.accountId === state.leadReviewer }))
+      .sort((a, b) => a.displayName.localeCompare(b.displayName)),
     threads: Object.values(state.threads).map(toThread),
     approvals: Object.values(state.approvals).map((a) => toApproval(a, inventory)),
     inventoryApproval: state.inventoryApproval ? toApproval(state.inventoryApproval, inventory) : null,
@@ -38,6 +40,8 @@ function toThread(thread: ReviewThread): ReviewThreadType {
     author: thread.author,
     status: thread.status,
     comments: thread.comments,
+    resolutionProposedBy: thread.proposedResolution?.by ?? null,
+    resolutionProposedNote: thread.proposedResolution?.note ?? null,
     resolvedBy: thread.resolution?.by ?? null,
     resolvedAt: thread.resolution?.at ?? null,
     resolutionNote: thread.resolution?.note ?? null,

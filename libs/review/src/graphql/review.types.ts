@@ -12,6 +12,7 @@ export class ReviewerType {
   @Field(() => ID) accountId!: string;
   @Field() organisation!: string;
   @Field() displayName!: string;
+  @Field({ description: 'the lead reviewer lets reviewers\' questions through to the Party and confirms closing threads' }) lead!: boolean;
 }
 
 @ObjectType()
@@ -28,8 +29,10 @@ export class ReviewThreadType {
   @Field(() => ID) threadId!: string;
   @Field(() => ReviewSubjectType) subject!: ReviewSubjectType;
   @Field() author!: string;
-  @Field({ description: 'open or resolved' }) status!: string;
+  @Field({ description: 'awaiting_lead (a reviewer\'s question the lead has not let through; reviewers only), open or resolved' }) status!: string;
   @Field(() => [ThreadCommentType]) comments!: ThreadCommentType[];
+  @Field(() => String, { nullable: true, description: 'who asked to close it while the lead reviewer has not confirmed' }) resolutionProposedBy!: string | null;
+  @Field(() => String, { nullable: true }) resolutionProposedNote!: string | null;
   @Field(() => String, { nullable: true }) resolvedBy!: string | null;
   @Field(() => String, { nullable: true }) resolvedAt!: string | null;
   @Field(() => String, { nullable: true }) resolutionNote!: string | null;

@@ -5,7 +5,7 @@ import { subjectKey, type ReviewSubject } from '../domain/review.types';
 /** One in-app notification: who is told, of what, by whom. */
 export interface Notification {
   recipient: string;
-  kind: 'assigned' | 'mentioned' | 'replied' | 'changes_requested' | 'approval_lapsed' | 'review_requested' | 'submitted';
+  kind: 'assigned' | 'mentioned' | 'replied' | 'changes_requested' | 'approval_lapsed' | 'review_requested' | 'submitted' | 'question_to_release' | 'question_released' | 'resolution_to_confirm' | 'lead_reviewer';
   message: string;
   threadId: string | null;
 }
@@ -27,7 +27,21 @@ export function notificationsOf(event: ReviewEvent, actor: string, before: Revie
         notes.push({ recipient: reviewer, kind: 'review_requested', message: `Inventory ${id} is submitted for review (round ${event.data.round}).`, threadId: null });
       }
       break;
+    case 'LeadReviewerSet':
+      if (event.data.accountId) notes.push({ recipient: event.data.accountId, kind: 'lead_reviewer', message: `You are the lead reviewer of inventory ${id}.`, threadId: null });
+      break;
+    case 'ThreadReleased':
+      for (const recipient of event.data.notify) {
+        notes.push({ recipient, kind: 'question_released', message: `A reviewer's question on ${id} awaits your answer.`, threadId: event.data.threadId });
+      }
+      break;
+    case 'ThreadResolutionProposed':
+      notes.push({ recipient: event.data.lead, kind: 'resolution_to_confirm', message: `Closing a thread on ${id} awaits your confirmation${event.data.note ? `: ${excerpt(event.data.note)}` : '.'}`, threadId: event.data.threadId });
+      break;
     case 'ThreadOpened':
+      if (event.data.awaitingLead && before.leadReviewer) {
+        notes.push({ recipient: before.leadReviewer, kind: 'question_to_release', message: `A question on ${describe(event.data.subject)} of ${id} awaits your release: ${excerpt(event.data.text)}`, threadId: event.data.threadId });
+      }
       for (const recipient of event.data.mentions) {
         notes.push({ recipient, kind: 'mentioned', message: `Mentioned on ${describe(event.data.subject)} of ${id}: ${excerpt(event.data.text)}`, threadId: event.data.threadId });
       }

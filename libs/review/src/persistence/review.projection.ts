@@ -31,7 +31,8 @@ export class ReviewProjection implements SubscriptionHandler {
     const event = recorded as unknown as ReviewEvent & { streamVersion: number };
     const { inventoryId, party } = event.data;
     const { rows } = await tx.query<{ state: ReviewState }>('SELECT state FROM rv_reviews WHERE inventory_id = $1', [inventoryId]);
-    const before = rows[0]?.state ?? initialReview(inventoryId, party);
+    // Stored states from before a field existed take its initial value.
+    const before = { ...initialReview(inventoryId, party), ...rows[0]?.state };
     // After a crash between batches an event may come again; the stream version tells.
     if (recorded.streamVersion <= before.version) return;
     const after = evolve(before, event);
