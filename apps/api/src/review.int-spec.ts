@@ -381,6 +381,10 @@ describe('review workflow over GraphQL (drafter, coordinator, reviewers, Secreta
     const asked = await act('secretariatReviewer', 'openReviewThread', { inventoryId: id, threadId: 'q-2035', lineId: 'l1', text: 'Is 12 kt the 2035 figure?' });
     expect(asked.action?.review.threads.find((t) => t.threadId === 'q-2035')?.status).toBe('awaiting_lead');
     expect((await review('kenCoordinator', id)).data?.review.threads.map((t) => t.threadId)).toEqual([]);
+    const timeline = async (who: Persona) =>
+      (await fixture.as<{ reviewHistory: { type: string; threadId: string | null; actor: string; what: string; why: string | null }[] }>(who, `query { reviewHistory(inventoryId: "${id}") { type threadId actor what why } }`)).data!.reviewHistory;
+    expect((await timeline('kenCoordinator')).filter((e) => e.threadId === 'q-2035')).toEqual([]);
+    expect((await timeline('kenReviewer')).find((e) => e.threadId === 'q-2035')).toMatchObject({ type: 'ThreadOpened', why: 'Is 12 kt the 2035 figure?' });
     const earlyReply = await act('kenDrafter', 'replyToReviewThread', { inventoryId: id, threadId: 'q-2035', text: 'Yes' });
     expect(earlyReply.errors?.[0].extensions).toMatchObject({ code: 'THREAD_NOT_FOUND', field: 'threadId' });
     const notLead = await act('secretariatReviewer', 'releaseReviewThread', { inventoryId: id, threadId: 'q-2035' });
@@ -406,6 +410,17 @@ describe('review workflow over GraphQL (drafter, coordinator, reviewers, Secreta
     expect(confirmed.action?.events).toEqual(['ThreadResolved']);
     const approved = await fixture.as('kenReviewer', `mutation { approve(input: { inventoryId: "${id}", lineId: "l1" }) { events } }`);
     expect(approved.errors).toBeUndefined();
+
+    // Once let through, the Party's timeline tells the whole thread, with names.
+    const told2 = (await timeline('kenCoordinator')).filter((e) => e.threadId === 'q-2035').map((e) => e.type);
+    expect(told2).toEqual(['ThreadOpened', 'ThreadReleased', 'ThreadReplied', 'ThreadResolutionProposed', 'ThreadResolved']);
+    const all = await timeline('kenCoordinator');
+    expect(all[0]).toMatchObject({ type: 'ReviewRequested' });
+    expect(all.every((e) => !/^[0-9a-f-]{36}$/.test(e.actor))).toBe(true);
+    expect(all.at(-1)).toMatchObject({ type: 'SubjectApproved', what: 'Approved line l1' });
+    // Another Party reads none of it.
+    const other = await fixture.as('ecuCoordinator', `query { reviewHistory(inventoryId: "${id}") { type } }`);
+    expect(other.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN' });
   });
 
   async function openWithLine(inventoryId: string, year: number, kilotonnes = 12): Promise<void> {

@@ -3,7 +3,8 @@ import type { OpenedInventory } from '@upops/inventory';
 import type { PostgresEventStore } from '@upops/event-store';
 import { approvalsNotStanding, linesNotApproved } from '../domain/approval-standing';
 import type { QaqcFinding } from '../domain/qaqc/qaqc.types';
-import { canReadReview, readsEveryReview, reviewSeenBy } from '../domain/review-access';
+import { canReadReview, readsEveryReview, reviewSeenBy, seesHeldQuestions } from '../domain/review-access';
+import { type ReviewHistoryEntry, reviewHistoryEntry, threadsNeverReleased } from '../domain/review-history';
 import { ReviewError, ReviewErrorCode } from '../domain/review.errors';
 import { type ReviewEvent, reviewStreamId } from '../domain/review.events';
 import type { ReviewState } from '../domain/review.state';
@@ -79,6 +80,20 @@ export class ReviewQueries {
   async review(reader: ReviewReader, inventoryId: string): Promise<ReviewView> {
     const { state, inventory } = await this.readable(reader, inventoryId);
     return reviewView(state, inventory);
+  }
+
+  /**
+   * The review's timeline, oldest first: who asked, assigned, asked questions, approved, what
+   * lapsed and why, submissions. Held questions never let through stay the reviewers' own.
+   */
+  async history(reader: ReviewReader, inventoryId: string, names?: (ids: string[]) => Promise<ReadonlyMap<string, string>>): Promise<ReviewHistoryEntry[]> {
+    const { state } = await this.readable(reader, inventoryId);
+    const recorded = (await this.store.readStream(reviewStreamId(inventoryId))).events;
+    const events = recorded.map((e) => e as unknown as ReviewEvent);
+    const hidden = seesHeldQuestions(reader, state) ? new Set<string>() : threadsNeverReleased(events);
+    const visible = recorded.filter((_, i) => !isOnThread(events[i], hidden));
+    const people = names ? await names([...new Set(visible.flatMap((e) => [e.metadata.actor, ...namedIn(e as unknown as ReviewEvent)]))]) : new Map<string, string>();
+    return visible.map((e) => reviewHistoryEntry(e as unknown as ReviewEvent, { actor: e.metadata.actor, names: people, at: e.recordedAt, version: e.streamVersion }));
   }
 
   /** QA/QC on the inventory as it stands: what a request for review or a submission would meet. */
@@ -168,6 +183,19 @@ export class ReviewQueries {
     if (!canReadReview(reader, loaded.state)) throw forbidden(inventoryId);
     return { ...loaded, state: reviewSeenBy(reader, loaded.state) };
   }
+}
+
+function isOnThread(event: ReviewEvent, threadIds: ReadonlySet<string>): boolean {
+  return 'threadId' in event.data && threadIds.has(event.data.threadId as string);
+}
+
+/** Account ids an event names besides its actor, for the timeline's names. */
+function namedIn(event: ReviewEvent): string[] {
+  if (event.type === 'ReviewerUnassigned') return [event.data.accountId];
+  if (event.type === 'LeadReviewerSet') return event.data.accountId ? [event.data.accountId] : [];
+  if (event.type === 'ThreadResolutionProposed') return [event.data.lead];
+  if (event.type === 'ApprovalLapsed') return [event.data.approvedBy];
+  return [];
 }
 
 function forbidden(what: string): ReviewError {

@@ -20,6 +20,12 @@ export class ReviewService {
     return { ...outcome, state: reviewSeenBy(actor, outcome.state) };
   }
 
+  /** Names for people, as far as the directory knows them: a courtesy, never an error. */
+  async names(accountIds: readonly string[]): Promise<ReadonlyMap<string, string>> {
+    const found = await Promise.all(accountIds.filter((id) => !id.startsWith('system:')).map(async (id) => [id, (await this.people(id).catch(() => undefined))?.displayName] as const));
+    return new Map(found.filter((entry): entry is readonly [string, string] => Boolean(entry[1])));
+  }
+
   /** The people behind account ids; an unknown id is a typed error naming the field. */
   async persons(accountIds: readonly string[], field: string): Promise<ReviewPerson[]> {
     const found = await Promise.all([...new Set(accountIds)].map(async (id) => [id, await this.people(id)] as const));

@@ -5,8 +5,9 @@ import { InventoryQueries, InventoryType, toInventory } from '@upops/inventory';
 import { ReviewQueries } from '../application/review-queries';
 import { canReadReview, REVIEW_PARTICIPANT_ROLES } from '../domain/review-access';
 import { ReviewError, ReviewErrorCode } from '../domain/review.errors';
-import { toFinding, toReview } from './review.mapper';
-import { QaqcFindingType, ReviewSummaryType, ReviewType } from './review.types';
+import { ReviewService } from '../application/review.service';
+import { toFinding, toReview, toSubject } from './review.mapper';
+import { QaqcFindingType, ReviewHistoryEntryType, ReviewSummaryType, ReviewType } from './review.types';
 
 /** Reading reviews: the Party's team, the assigned reviewers, and Secretariat officers. */
 @Resolver(() => ReviewType)
@@ -14,6 +15,7 @@ export class ReviewResolver {
   constructor(
     @Inject(ReviewQueries) private readonly queries: ReviewQueries,
     @Inject(InventoryQueries) private readonly inventories: InventoryQueries,
+    @Inject(ReviewService) private readonly service: ReviewService,
   ) {}
 
   @Query(() => ReviewType, { description: 'The review of an inventory (its team, assigned reviewers and the Secretariat only).' })
@@ -26,6 +28,13 @@ export class ReviewResolver {
   @Access.roles(...REVIEW_PARTICIPANT_ROLES)
   reviews(@CurrentActor() actor: Actor): Promise<ReviewSummaryType[]> {
     return this.queries.reviews(actor);
+  }
+
+  @Query(() => [ReviewHistoryEntryType], { description: 'The review\'s timeline, oldest first: requests, assignments, threads, approvals, lapses (with why), submissions.' })
+  @Access.roles(...REVIEW_PARTICIPANT_ROLES)
+  async reviewHistory(@CurrentActor() actor: Actor, @Args('inventoryId') inventoryId: string): Promise<ReviewHistoryEntryType[]> {
+    const entries = await this.queries.history(actor, inventoryId, (ids) => this.service.names(ids));
+    return entries.map((e) => ({ ...e, subject: e.subject ? toSubject(e.subject) : null }));
   }
 
   @Query(() => [QaqcFindingType], { description: 'QA/QC on the inventory as it stands: what a request for review or a submission would meet.' })

@@ -111,6 +111,18 @@ export class ReviewType {
   @Field(() => [SubmissionReceiptType], { description: 'every submission of this inventory, oldest first' }) submissions!: SubmissionReceiptType[];
 }
 
+@ObjectType({ description: 'One line of a review\'s timeline: who did what, on which subject or thread, and why.' })
+export class ReviewHistoryEntryType {
+  @Field(() => Int, { description: 'the review stream version' }) version!: number;
+  @Field() at!: string;
+  @Field({ description: 'the person (display name when known, otherwise account id), or the platform' }) actor!: string;
+  @Field() type!: string;
+  @Field(() => ReviewSubjectType, { nullable: true }) subject!: ReviewSubjectType | null;
+  @Field(() => String, { nullable: true }) threadId!: string | null;
+  @Field() what!: string;
+  @Field(() => String, { nullable: true, description: 'the note, reason, comment or why of a lapse' }) why!: string | null;
+}
+
 @ObjectType({ description: 'A review in a list: for "assigned to me", the Party\'s, or the Secretariat\'s overview.' })
 export class ReviewSummaryType {
   @Field(() => ID) inventoryId!: string;
