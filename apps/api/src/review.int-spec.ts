@@ -1,10 +1,13 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { CatalogueService, SHIPPED_EDITION_ID } from '@upops/catalogue';
 import { InventoryCommandHandler, seedDemoInventory } from '@upops/inventory';
 import { collectSubscription, eventually, graphqlWsClient } from '@upops/testing';
 import { type ApiFixture, type Persona, startApiFixture } from './test-support/api-fixture';
 
 const DEMO = 'KEN-2024';
+/** Client-chosen thread ids are UUIDs. */
+const Q_MSW = '0b7d5f0e-3c1a-4f5e-9b8e-1c2d3e4f5a61';
+const Q_2035 = '7a9e2c44-5d1b-4c3a-8e6f-2b3c4d5e6f70';
 const REVIEW = `inventoryId status revision round version reviewers { accountId organisation } linesNotApproved
   threads { threadId status subject { kind lineId categoryCode } comments { author text mentions } }
   approvals { subject { kind lineId categoryCode } approvedBy standing lapsedWhy }
@@ -146,14 +149,14 @@ describe('review workflow over GraphQL (drafter, coordinator, reviewers, Secreta
       await new Promise((resolve) => setTimeout(resolve, 300));
       const opened = await act('secretariatReviewer', 'openReviewThread', {
         inventoryId: DEMO,
-        threadId: 'q-msw',
+        threadId: Q_MSW,
         lineId: 'demo-msw-open',
         text: 'Where does the 12 kt of open burning come from?',
         mentionIds: [fixture.accountIds.kenDrafter],
       });
       expect(opened.errors).toBeUndefined();
       const [pushed] = await done;
-      expect(pushed.notificationReceived).toMatchObject({ kind: 'mentioned', threadId: 'q-msw' });
+      expect(pushed.notificationReceived).toMatchObject({ kind: 'mentioned', threadId: Q_MSW });
       expect(pushed.notificationReceived.message).toContain('12 kt');
     } finally {
       await live.dispose();
@@ -169,19 +172,19 @@ describe('review workflow over GraphQL (drafter, coordinator, reviewers, Secreta
     expect(others.data?.notifications.some((n) => (n as { notificationId: string }).notificationId === listed.data!.notifications[0].notificationId)).toBe(false);
 
     // Mentioning someone who cannot read the review is refused.
-    const outsider = await act('secretariatReviewer', 'replyToReviewThread', { inventoryId: DEMO, threadId: 'q-msw', text: 'cc', mentionIds: [fixture.accountIds.ecuDrafter] });
+    const outsider = await act('secretariatReviewer', 'replyToReviewThread', { inventoryId: DEMO, threadId: Q_MSW, text: 'cc', mentionIds: [fixture.accountIds.ecuDrafter] });
     expect(outsider.errors?.[0].extensions).toMatchObject({ code: 'MENTION_NOT_PARTICIPANT', field: 'mentions' });
 
     // The open thread blocks approval of its line and of the inventory.
     const blockedApproval = await fixture.as('secretariatReviewer', `mutation { approve(input: { inventoryId: "${DEMO}", lineId: "demo-msw-open" }) { events } }`);
-    expect(blockedApproval.errors?.[0].extensions).toMatchObject({ code: 'UNRESOLVED_THREADS', threadIds: ['q-msw'] });
+    expect(blockedApproval.errors?.[0].extensions).toMatchObject({ code: 'UNRESOLVED_THREADS', threadIds: [Q_MSW] });
     const before = await reviewVersion();
     expect((await fixture.as('secretariatReviewer', `mutation { approveInventory(inventoryId: "${DEMO}") { events } }`)).errors?.[0].extensions).toMatchObject({ code: 'UNRESOLVED_THREADS' });
     expect(await reviewVersion()).toBe(before);
 
     // The drafter answers; the reviewer is satisfied and resolves the thread.
-    expect((await act('kenDrafter', 'replyToReviewThread', { inventoryId: DEMO, threadId: 'q-msw', text: 'Municipal survey 2023, page 14.' })).errors).toBeUndefined();
-    const resolved = await act('secretariatReviewer', 'resolveReviewThread', { inventoryId: DEMO, threadId: 'q-msw', note: 'Source accepted' });
+    expect((await act('kenDrafter', 'replyToReviewThread', { inventoryId: DEMO, threadId: Q_MSW, text: 'Municipal survey 2023, page 14.' })).errors).toBeUndefined();
+    const resolved = await act('secretariatReviewer', 'resolveReviewThread', { inventoryId: DEMO, threadId: Q_MSW, note: 'Source accepted' });
     expect(resolved.action?.review.threads[0]).toMatchObject({ status: 'resolved' });
 
     // Lines (one through its category), then the inventory.
@@ -355,7 +358,7 @@ describe('review workflow over GraphQL (drafter, coordinator, reviewers, Secreta
 
     const versionBefore = await reviewVersion('KEN-2034');
     for (const text of ['nul \u0000 inside', 'lone \uD83D surrogate']) {
-      const refused = await act('kenReviewer', 'openReviewThread', { inventoryId: 'KEN-2034', threadId: `bad-${text.length}`, text });
+      const refused = await act('kenReviewer', 'openReviewThread', { inventoryId: 'KEN-2034', threadId: randomUUID(), text });
       expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'text' });
     }
     expect(await reviewVersion('KEN-2034')).toBe(versionBefore);
@@ -378,41 +381,51 @@ describe('review workflow over GraphQL (drafter, coordinator, reviewers, Secreta
     expect(lead.data?.setLeadReviewer.review.reviewers.filter((r) => r.lead).map((r) => r.accountId)).toEqual([fixture.accountIds.kenReviewer]);
 
     // The Secretariat's reviewer asks; the question waits for the lead and the Party does not see it.
-    const asked = await act('secretariatReviewer', 'openReviewThread', { inventoryId: id, threadId: 'q-2035', lineId: 'l1', text: 'Is 12 kt the 2035 figure?' });
-    expect(asked.action?.review.threads.find((t) => t.threadId === 'q-2035')?.status).toBe('awaiting_lead');
+    const asked = await act('secretariatReviewer', 'openReviewThread', { inventoryId: id, threadId: Q_2035, lineId: 'l1', text: 'Is 12 kt the 2035 figure?' });
+    expect(asked.action?.review.threads.find((t) => t.threadId === Q_2035)?.status).toBe('awaiting_lead');
     expect((await review('kenCoordinator', id)).data?.review.threads.map((t) => t.threadId)).toEqual([]);
+    // Nor does the Party's list count it, nor can the Party probe for it with a chosen id.
+    const streamVersion = await reviewVersion(id);
+    await eventually(
+      async () => (await fixture.db.pool.query<{ version: number }>('SELECT version FROM rv_reviews WHERE inventory_id = $1', [id])).rows[0]?.version,
+      (projected) => projected === streamVersion,
+    );
+    const listed = await fixture.as<{ reviews: { inventoryId: string; openThreads: number }[] }>('kenCoordinator', 'query { reviews { inventoryId openThreads } }');
+    expect(listed.data?.reviews.find((x) => x.inventoryId === id)?.openThreads).toBe(0);
+    const probe = await act('kenDrafter', 'openReviewThread', { inventoryId: id, threadId: 'q-guess', text: 'Anyone?' });
+    expect(probe.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'threadId' });
     const timeline = async (who: Persona) =>
       (await fixture.as<{ reviewHistory: { type: string; threadId: string | null; actor: string; what: string; why: string | null }[] }>(who, `query { reviewHistory(inventoryId: "${id}") { type threadId actor what why } }`)).data!.reviewHistory;
-    expect((await timeline('kenCoordinator')).filter((e) => e.threadId === 'q-2035')).toEqual([]);
-    expect((await timeline('kenReviewer')).find((e) => e.threadId === 'q-2035')).toMatchObject({ type: 'ThreadOpened', why: 'Is 12 kt the 2035 figure?' });
-    const earlyReply = await act('kenDrafter', 'replyToReviewThread', { inventoryId: id, threadId: 'q-2035', text: 'Yes' });
+    expect((await timeline('kenCoordinator')).filter((e) => e.threadId === Q_2035)).toEqual([]);
+    expect((await timeline('kenReviewer')).find((e) => e.threadId === Q_2035)).toMatchObject({ type: 'ThreadOpened', why: 'Is 12 kt the 2035 figure?' });
+    const earlyReply = await act('kenDrafter', 'replyToReviewThread', { inventoryId: id, threadId: Q_2035, text: 'Yes' });
     expect(earlyReply.errors?.[0].extensions).toMatchObject({ code: 'THREAD_NOT_FOUND', field: 'threadId' });
-    const notLead = await act('secretariatReviewer', 'releaseReviewThread', { inventoryId: id, threadId: 'q-2035' });
+    const notLead = await act('secretariatReviewer', 'releaseReviewThread', { inventoryId: id, threadId: Q_2035 });
     expect(notLead.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN' });
 
     // The lead lets it through: the coordinator is told and the Party answers.
-    const released = await act('kenReviewer', 'releaseReviewThread', { inventoryId: id, threadId: 'q-2035' });
+    const released = await act('kenReviewer', 'releaseReviewThread', { inventoryId: id, threadId: Q_2035 });
     expect(released.action?.events).toEqual(['ThreadReleased']);
     const told = await eventually(
       () => fixture.as<{ notifications: { kind: string; threadId: string | null }[] }>('kenCoordinator', 'query { notifications { kind threadId } }'),
-      (r) => Boolean(r.data?.notifications.some((n) => n.kind === 'question_released' && n.threadId === 'q-2035')),
+      (r) => Boolean(r.data?.notifications.some((n) => n.kind === 'question_released' && n.threadId === Q_2035)),
     );
     expect(told.errors).toBeUndefined();
-    expect((await act('kenDrafter', 'replyToReviewThread', { inventoryId: id, threadId: 'q-2035', text: 'Yes, from the 2035 survey' })).errors).toBeUndefined();
+    expect((await act('kenDrafter', 'replyToReviewThread', { inventoryId: id, threadId: Q_2035, text: 'Yes, from the 2035 survey' })).errors).toBeUndefined();
 
     // The asking reviewer is satisfied, but closing is the lead's: until then the thread blocks approval.
-    const proposed = await act('secretariatReviewer', 'resolveReviewThread', { inventoryId: id, threadId: 'q-2035', note: 'Answered' });
+    const proposed = await act('secretariatReviewer', 'resolveReviewThread', { inventoryId: id, threadId: Q_2035, note: 'Answered' });
     expect(proposed.action?.events).toEqual(['ThreadResolutionProposed']);
-    expect(proposed.action?.review.threads.find((t) => t.threadId === 'q-2035')?.status).toBe('open');
+    expect(proposed.action?.review.threads.find((t) => t.threadId === Q_2035)?.status).toBe('open');
     const blocked = await fixture.as('kenReviewer', `mutation { approve(input: { inventoryId: "${id}", lineId: "l1" }) { events } }`);
     expect(blocked.errors?.[0].extensions).toMatchObject({ code: 'UNRESOLVED_THREADS' });
-    const confirmed = await act('kenReviewer', 'resolveReviewThread', { inventoryId: id, threadId: 'q-2035', note: 'Confirmed' });
+    const confirmed = await act('kenReviewer', 'resolveReviewThread', { inventoryId: id, threadId: Q_2035, note: 'Confirmed' });
     expect(confirmed.action?.events).toEqual(['ThreadResolved']);
     const approved = await fixture.as('kenReviewer', `mutation { approve(input: { inventoryId: "${id}", lineId: "l1" }) { events } }`);
     expect(approved.errors).toBeUndefined();
 
     // Once let through, the Party's timeline tells the whole thread, with names.
-    const told2 = (await timeline('kenCoordinator')).filter((e) => e.threadId === 'q-2035').map((e) => e.type);
+    const told2 = (await timeline('kenCoordinator')).filter((e) => e.threadId === Q_2035).map((e) => e.type);
     expect(told2).toEqual(['ThreadOpened', 'ThreadReleased', 'ThreadReplied', 'ThreadResolutionProposed', 'ThreadResolved']);
     const all = await timeline('kenCoordinator');
     expect(all[0]).toMatchObject({ type: 'ReviewRequested' });

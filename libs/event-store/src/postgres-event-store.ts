@@ -124,7 +124,7 @@ export class PostgresEventStore {
          AND stream_version >= $2
          AND ($3::bigint IS NULL OR stream_version <= $3)
          -- a JS Date carries milliseconds, recorded_at microseconds: "as of an event's recordedAt" must include that event
-         AND ($4::timestamptz IS NULL OR date_trunc('milliseconds', recorded_at) <= $4)
+         AND ($4::timestamptz IS NULL OR recorded_at < $4::timestamptz + interval '1 millisecond')
        ORDER BY stream_version`,
       [streamId, options.fromVersion ?? 1, options.toVersion ?? null, options.asOf ?? null],
     );

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { type DocumentNode, GraphQLError, Kind, visit } from 'graphql';
+import { type ArgumentNode, type DocumentNode, GraphQLError, Kind, type ObjectFieldNode, type VariableDefinitionNode, visit } from 'graphql';
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -19,14 +19,17 @@ function inVariables(value: unknown, path: string[]): string[] | undefined {
   return undefined;
 }
 
+/** Every string literal (in lists, input objects, variable defaults), named by its nearest argument, field or variable. */
 function inDocument(document: DocumentNode): string | undefined {
   let field: string | undefined;
-  const check = (name: string, value: { kind: Kind; value?: unknown }) => {
-    if (!field && value.kind === Kind.STRING && typeof value.value === 'string' && isUnstorableText(value.value)) field = name;
-  };
   visit(document, {
-    Argument: (node) => check(node.name.value, node.value),
-    ObjectField: (node) => check(node.name.value, node.value),
+    StringValue: (node, _key, parent, _path, ancestors) => {
+      if (field !== undefined || !isUnstorableText(node.value)) return;
+      const named = [...ancestors, parent].reverse().find((a): a is ArgumentNode | ObjectFieldNode | VariableDefinitionNode =>
+        a !== undefined && !Array.isArray(a) && 'kind' in a && (a.kind === Kind.ARGUMENT || a.kind === Kind.OBJECT_FIELD || a.kind === Kind.VARIABLE_DEFINITION),
+      );
+      field = named ? (named.kind === Kind.VARIABLE_DEFINITION ? named.variable.name.value : named.name.value) : 'query';
+    },
   });
   return field;
 }

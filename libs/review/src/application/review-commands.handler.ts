@@ -68,6 +68,9 @@ export class ReviewCommandHandler {
     if (replay) return replay;
     for (let attempt = 1; ; attempt++) {
       const { state, inventory } = await this.load(inventoryId);
+      // Outsiders are refused before QA/QC and the snapshot run on a review they may not read.
+      const person = personOf(actor);
+      if (person && !canReadReview(person, state)) throw new ReviewError(ReviewErrorCode.FORBIDDEN, 'inventoryId', 'You may not act on this review.');
       const context = await this.contextFor(command, state, inventory, actor);
       const decision = decide(command, state, context);
       if (!decision.ok) throw decision.error;

@@ -1,5 +1,5 @@
 import type { OpenThread, ReleaseThread, ReopenThread, ReplyToThread, ResolveThread, ReviewContext, ReviewPerson } from './review.commands';
-import { canDiscuss, canReadReview, isAssignedReviewer, isLeadReviewer, seesHeldQuestions } from './review-access';
+import { canDiscuss, canReadReview, isActiveReviewer, isAssignedReviewer, isLeadReviewer, seesHeldQuestions } from './review-access';
 import { ReviewErrorCode, refuse } from './review.errors';
 import {
   type ThreadOpened,
@@ -31,7 +31,7 @@ export function decideOpenThread(command: OpenThread, state: ReviewState, contex
     categoryCode = subject.categoryCode;
   }
   // EEA's review pattern: a reviewer's question reaches the Party once the lead reviewer lets it through.
-  const awaitingLead = state.leadReviewer !== null && isAssignedReviewer(person, state) && !isLeadReviewer(person, state);
+  const awaitingLead = state.leadReviewer !== null && isActiveReviewer(person, state) && !isLeadReviewer(person, state);
   const mentions = mentionIds(command.mentions, state, awaitingLead);
   return accept(
     reviewEvent<ThreadOpened>('ThreadOpened', {
@@ -117,7 +117,7 @@ export function decideResolveThread(command: ResolveThread, state: ReviewState, 
 /** The lead lets a reviewer's held question through; the Party's coordinator who asked for review, and those mentioned, hear of it. */
 export function decideReleaseThread(command: ReleaseThread, state: ReviewState, context: ReviewContext): ReviewDecision {
   const person = requirePerson(context.actor);
-  if (!isAssignedReviewer(person, state)) forbidden('Only the lead reviewer lets questions through');
+  if (!isActiveReviewer(person, state)) forbidden('Only the lead reviewer lets questions through');
   // Without a lead (unassigned meanwhile), any assigned reviewer releases what was held.
   if (state.leadReviewer !== null && !isLeadReviewer(person, state)) forbidden('Only the lead reviewer lets questions through');
   const thread = requireThread(state, command.threadId, person);
@@ -133,7 +133,7 @@ export function decideReopenThread(command: ReopenThread, state: ReviewState, co
   const person = requirePerson(context.actor);
   if (!canDiscuss(person, state)) forbidden('Only the Party\'s drafters, its coordinator and the assigned reviewers reopen threads');
   const thread = requireThread(state, command.threadId, person);
-  if (thread.status === 'open') refuse(ReviewErrorCode.THREAD_NOT_RESOLVED, 'threadId', `Thread ${thread.threadId} is open`);
+  if (thread.status !== 'resolved') refuse(ReviewErrorCode.THREAD_NOT_RESOLVED, 'threadId', `Thread ${thread.threadId} is ${thread.status.replace('_', ' ')}, not resolved`);
   const reason = requireText(command.reason, ReviewErrorCode.REASON_REQUIRED, 'reason', 'Say why the thread is reopened');
   return accept(
     reviewEvent<ThreadReopened>('ThreadReopened', {
@@ -150,7 +150,7 @@ export function decideReopenThread(command: ReopenThread, state: ReviewState, co
 /** A held question does not exist for those who may not see it yet. */
 function requireThread(state: ReviewState, threadId: string, reader: Pick<ReviewPerson, 'accountId' | 'organisation' | 'roles'>): ReviewThread {
   const thread = state.threads[threadId];
-  if (!thread || (thread.status === 'awaiting_lead' && !seesHeldQuestions(reader, state))) refuse(ReviewErrorCode.THREAD_NOT_FOUND, 'threadId', `There is no thread ${threadId}`);
+  if (!thread || (thread.held && !seesHeldQuestions(reader, state))) refuse(ReviewErrorCode.THREAD_NOT_FOUND, 'threadId', `There is no thread ${threadId}`);
   return thread;
 }
 

@@ -151,3 +151,62 @@ describe('closing needs the lead\'s confirmation', () => {
     expect(events(history, resolve('t1'), actor(lead))[0].type).toBe('ThreadResolved');
   });
 });
+
+describe('a question never let through stays the reviewers\' own', () => {
+  const dropped = reviewEvent('ThreadResolved', { ...ids, threadId: 'q1', by: lead.accountId, note: 'Not needed', at: AT });
+
+  it('after the lead drops it (or its author withdraws it) the Party still does not see it, nor can reopen it', () => {
+    const history = [...withLead, heldQuestion(), dropped];
+    const state = replayReview(INVENTORY_ID, PARTY, history);
+    expect(state.threads.q1).toMatchObject({ status: 'resolved', held: true });
+    expect(Object.keys(reviewSeenBy(drafter, state).threads)).toEqual([]);
+    expect(refusal(history, { type: 'ReopenThread', threadId: 'q1', reason: 'again' }, actor(drafter))).toEqual({ code: ReviewErrorCode.THREAD_NOT_FOUND, field: 'threadId' });
+  });
+
+  it('reopened by a reviewer, it waits for the lead again instead of reaching the Party', () => {
+    const history = [...withLead, heldQuestion(), dropped];
+    const [reopened] = events(history, { type: 'ReopenThread', threadId: 'q1', reason: 'Still unclear' }, actor(expert));
+    const state = replayReview(INVENTORY_ID, PARTY, [...history, reopened]);
+    expect(state.threads.q1.status).toBe('awaiting_lead');
+    expect(Object.keys(reviewSeenBy(drafter, state).threads)).toEqual([]);
+  });
+
+  it('a held question cannot be reopened past the lead: only a resolved thread is reopened', () => {
+    expect(refusal([...withLead, heldQuestion()], { type: 'ReopenThread', threadId: 'q1', reason: 'publish' }, actor(expert))).toEqual({
+      code: ReviewErrorCode.THREAD_NOT_RESOLVED,
+      field: 'threadId',
+    });
+  });
+
+  it('once released it stays visible whatever happens next', () => {
+    const released = reviewEvent('ThreadReleased', { ...ids, threadId: 'q1', by: lead.accountId, at: AT, notify: ['coord'] });
+    const state = replayReview(INVENTORY_ID, PARTY, [...withLead, heldQuestion(), released, dropped]);
+    expect(Object.keys(reviewSeenBy(drafter, state).threads)).toEqual(['q1']);
+  });
+
+  it('a reviewer who has since joined the Party\'s team neither sees held questions nor leads', () => {
+    const joined = { ...lead, roles: ['reviewer', 'drafter'] };
+    const state = replayReview(INVENTORY_ID, PARTY, [...withLead, heldQuestion()]);
+    expect(Object.keys(reviewSeenBy(joined, state).threads)).toEqual([]);
+    expect(refusal([...withLead, heldQuestion()], release('q1'), actor(joined)).code).toBe(ReviewErrorCode.FORBIDDEN);
+  });
+
+  it('clearing the lead with null lets any reviewer release what was held', () => {
+    const history = [...withLead, heldQuestion(), leadSet(null)];
+    expect(events(history, release('q1'), actor(expert))[0].type).toBe('ThreadReleased');
+  });
+
+  it('in a held question, a Secretariat officer may be mentioned, the Party may not', () => {
+    const officer = { accountId: 'officer', organisation: 'SECRETARIAT', displayName: 'Officer', roles: ['secretariat_officer'] };
+    const reply = (mentions: (typeof drafter)[]): ReviewCommand => ({ type: 'ReplyToThread', threadId: 'q1', commentId: 'c9', text: 'cc', mentions });
+    expect(events([...withLead, heldQuestion()], reply([officer]), actor(lead))).toHaveLength(1);
+    expect(refusal([...withLead, heldQuestion()], reply([drafter]), actor(lead)).code).toBe(ReviewErrorCode.MENTION_NOT_PARTICIPANT);
+  });
+
+  it('tells the named lead', () => {
+    expect(notificationsOf(leadSet(lead.accountId), coordinator.accountId, replayReview(INVENTORY_ID, PARTY, withLead.slice(0, 3)))).toEqual([
+      { recipient: lead.accountId, kind: 'lead_reviewer', message: `You are the lead reviewer of inventory ${INVENTORY_ID}.`, threadId: null },
+    ]);
+  });
+});
+

@@ -42,19 +42,24 @@ export function canDiscuss(person: Person, state: ReviewState): boolean {
 }
 
 /** Held questions (awaiting the lead reviewer) are the reviewers' own until released: the Party does not see them. */
-export function seesHeldQuestions(person: Person, state: Pick<ReviewState, 'reviewers'>): boolean {
-  return isAssignedReviewer(person, state) || readsEveryReview(person);
+export function seesHeldQuestions(person: Person, state: Pick<ReviewState, 'reviewers' | 'party'>): boolean {
+  return isActiveReviewer(person, state) || readsEveryReview(person);
+}
+
+/** An assigned reviewer who has not since joined the Party's drafting team (roles change after assignment). */
+export function isActiveReviewer(person: Person, state: Pick<ReviewState, 'reviewers' | 'party'>): boolean {
+  return isAssignedReviewer(person, state) && !isTeamMember(person, state.party);
 }
 
 /** The review as this person may see it: held questions removed for those who may not see them yet. */
 export function reviewSeenBy(person: Person, state: ReviewState): ReviewState {
   if (seesHeldQuestions(person, state)) return state;
-  const threads = Object.fromEntries(Object.entries(state.threads).filter(([, t]) => t.status !== 'awaiting_lead'));
+  const threads = Object.fromEntries(Object.entries(state.threads).filter(([, t]) => !t.held));
   return { ...state, threads };
 }
 
-export function isLeadReviewer(person: Person, state: Pick<ReviewState, 'leadReviewer' | 'reviewers'>): boolean {
-  return state.leadReviewer === person.accountId && isAssignedReviewer(person, state);
+export function isLeadReviewer(person: Person, state: Pick<ReviewState, 'leadReviewer' | 'reviewers' | 'party'>): boolean {
+  return state.leadReviewer === person.accountId && isActiveReviewer(person, state);
 }
 
 export function isEligibleReviewer(person: Person): boolean {

@@ -75,11 +75,21 @@ function apply(state: ReviewState, event: ReviewEvent): ReviewState {
     case 'ThreadOpened': {
       const { threadId, subject, categoryCode, commentId, author, text, mentions, at } = event.data;
       const status = event.data.awaitingLead ? 'awaiting_lead' : 'open';
-      const thread: ReviewThread = { threadId, subject, categoryCode, author, status, comments: [{ commentId, author, text, mentions, at }], proposedResolution: null, resolution: null };
+      const thread: ReviewThread = {
+        threadId,
+        subject,
+        categoryCode,
+        author,
+        status,
+        held: Boolean(event.data.awaitingLead),
+        comments: [{ commentId, author, text, mentions, at }],
+        proposedResolution: null,
+        resolution: null,
+      };
       return { ...state, threads: { ...state.threads, [threadId]: thread } };
     }
     case 'ThreadReleased':
-      return withThread(state, event.data.threadId, (t) => ({ ...t, status: 'open' }));
+      return withThread(state, event.data.threadId, (t) => ({ ...t, status: 'open', held: false }));
     case 'ThreadResolutionProposed':
       return withThread(state, event.data.threadId, (t) => ({ ...t, proposedResolution: { by: event.data.by, at: event.data.at, note: event.data.note } }));
     case 'ThreadReplied':
@@ -90,7 +100,8 @@ function apply(state: ReviewState, event: ReviewEvent): ReviewState {
     case 'ThreadResolved':
       return withThread(state, event.data.threadId, (t) => ({ ...t, status: 'resolved', proposedResolution: null, resolution: { by: event.data.by, at: event.data.at, note: event.data.note } }));
     case 'ThreadReopened':
-      return withThread(state, event.data.threadId, (t) => ({ ...t, status: 'open', proposedResolution: null, resolution: null }));
+      // A question dropped while held goes back to waiting for the lead, never straight to the Party.
+      return withThread(state, event.data.threadId, (t) => ({ ...t, status: t.held ? 'awaiting_lead' : 'open', proposedResolution: null, resolution: null }));
     case 'SubjectApproved': {
       const approval: Approval = { subject: event.data.subject, basis: event.data.basis, approvedBy: event.data.by, approvedAt: event.data.at, lapsed: null };
       return { ...state, approvals: { ...state.approvals, [subjectKey(event.data.subject)]: approval } };

@@ -51,6 +51,11 @@ export interface ReviewThread {
    * (reviewers only see it); open; resolved (by the lead, or by anyone when there is no lead).
    */
   status: 'awaiting_lead' | 'open' | 'resolved';
+  /**
+   * A reviewer's question never let through to the Party (held, or dropped or withdrawn while
+   * held): only reviewers and Secretariat officers see it. Absent in states stored before leads.
+   */
+  held?: boolean;
   comments: ThreadComment[];
   /** Someone other than the lead asked to close the thread; the lead confirms (or not). */
   proposedResolution: { by: string; at: string; note: string | null } | null;

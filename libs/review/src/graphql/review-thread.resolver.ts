@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { isUUID } from 'class-validator';
 import { Inject } from '@nestjs/common';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { Access, type Actor, CurrentActor } from '@upops/identity';
@@ -19,6 +20,8 @@ export class ReviewThreadResolver {
   @Access.roles(...REVIEW_PARTICIPANT_ROLES)
   async openReviewThread(@CurrentActor() actor: Actor, @Args('input') input: OpenThreadInput): Promise<ReviewActionType> {
     if (input.lineId && input.categoryCode) throw new ReviewError(ReviewErrorCode.INVALID_INPUT, 'lineId', 'Name a line or a category, not both.');
+    // A guessable id would let the Party probe for reviewers' questions held for the lead (THREAD_EXISTS).
+    if (input.threadId && !isUUID(input.threadId)) throw new ReviewError(ReviewErrorCode.INVALID_INPUT, 'threadId', 'A thread id chosen by the client is a UUID.');
     const subject: ReviewSubject = input.lineId
       ? { kind: 'line', lineId: input.lineId }
       : input.categoryCode

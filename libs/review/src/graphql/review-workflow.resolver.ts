@@ -41,7 +41,7 @@ export class ReviewWorkflowResolver {
   })
   @Access.roles('national_coordinator')
   setLeadReviewer(@CurrentActor() actor: Actor, @Args('input') input: LeadReviewerInput): Promise<ReviewActionType> {
-    return this.run(actor, input.inventoryId, { type: 'SetLeadReviewer', accountId: input.accountId });
+    return this.run(actor, input.inventoryId, { type: 'SetLeadReviewer', accountId: input.accountId ?? null });
   }
 
   @Mutation(() => ReviewActionType, { description: 'An assigned reviewer sends the inventory back to the Party with what should change.' })

@@ -30,7 +30,7 @@ export class RequestChangesInput {
 @InputType({ description: 'A new thread on the inventory, a category (categoryCode) or a line (lineId).' })
 export class OpenThreadInput {
   @Field() inventoryId!: string;
-  @Field(() => String, { nullable: true, description: 'client-chosen (a UUID is made when absent)' }) threadId?: string | null;
+  @Field(() => String, { nullable: true, description: 'a client-chosen UUID (for retries); one is made when absent' }) threadId?: string | null;
   @Field(() => String, { nullable: true }) lineId?: string | null;
   @Field(() => String, { nullable: true }) categoryCode?: string | null;
   @Field() text!: string;

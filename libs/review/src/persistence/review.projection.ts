@@ -36,13 +36,14 @@ export class ReviewProjection implements SubscriptionHandler {
     // After a crash between batches an event may come again; the stream version tells.
     if (recorded.streamVersion <= before.version) return;
     const after = evolve(before, event);
+    // open_threads is read by the Party too: questions held for the lead are not counted.
     await tx.query(
       `INSERT INTO rv_reviews (inventory_id, party, status, revision, round, reviewer_ids, open_threads, state, version, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
        ON CONFLICT (inventory_id) DO UPDATE SET status = EXCLUDED.status, revision = EXCLUDED.revision, round = EXCLUDED.round,
          reviewer_ids = EXCLUDED.reviewer_ids, open_threads = EXCLUDED.open_threads, state = EXCLUDED.state, version = EXCLUDED.version,
          updated_at = EXCLUDED.updated_at`,
-      [inventoryId, party, after.status, after.revision, after.round, Object.keys(after.reviewers).sort(), openThreads(after).length, JSON.stringify(after), after.version, recorded.recordedAt],
+      [inventoryId, party, after.status, after.revision, after.round, Object.keys(after.reviewers).sort(), openThreads(after).filter((t) => !t.held).length, JSON.stringify(after), after.version, recorded.recordedAt],
     );
     if (event.type === 'SubmittedToSecretariat') await this.freeze(event.data, tx);
     for (const note of notificationsOf(event, recorded.metadata.actor, before)) {
