@@ -85,33 +85,12 @@ export function decideResolveThread(command: ResolveThread, state: ReviewState, 
   const thread = requireThread(state, command.threadId, person);
   if (thread.author !== person.accountId && !isAssignedReviewer(person, state)) forbidden('Only the thread\'s author or an assigned reviewer resolves it');
   if (thread.status === 'resolved') refuse(ReviewErrorCode.THREAD_ALREADY_RESOLVED, 'threadId', `Thread ${thread.threadId} is resolved already`);
-  const note = textOrNull(command.note, 'note');
+  const closing = { inventoryId: state.inventoryId, party: state.party, threadId: thread.threadId, by: person.accountId, note: textOrNull(command.note, 'note'), at: context.now.toISOString() };
   const lead = state.leadReviewer;
   const confirms = lead === null || isLeadReviewer(person, state) || (thread.status === 'awaiting_lead' && thread.author === person.accountId);
-  if (!confirms) {
-    if (thread.status === 'awaiting_lead') forbidden('Only the lead reviewer or the question\'s author drops a question awaiting the lead');
-    return accept(
-      reviewEvent<ThreadResolutionProposed>('ThreadResolutionProposed', {
-        inventoryId: state.inventoryId,
-        party: state.party,
-        threadId: thread.threadId,
-        by: person.accountId,
-        note,
-        at: context.now.toISOString(),
-        lead,
-      }),
-    );
-  }
-  return accept(
-    reviewEvent<ThreadResolved>('ThreadResolved', {
-      inventoryId: state.inventoryId,
-      party: state.party,
-      threadId: thread.threadId,
-      by: person.accountId,
-      note,
-      at: context.now.toISOString(),
-    }),
-  );
+  if (confirms) return accept(reviewEvent<ThreadResolved>('ThreadResolved', closing));
+  if (thread.status === 'awaiting_lead') forbidden('Only the lead reviewer or the question\'s author drops a question awaiting the lead');
+  return accept(reviewEvent<ThreadResolutionProposed>('ThreadResolutionProposed', { ...closing, lead }));
 }
 
 /** The lead lets a reviewer's held question through; the Party's coordinator who asked for review, and those mentioned, hear of it. */
