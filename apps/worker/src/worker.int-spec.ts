@@ -14,7 +14,7 @@ describe('worker', () => {
     db = await createTestDatabase({ migrations: platformMigrations });
     const config = loadPlatformConfig({ LOG_LEVEL: 'silent' });
     worker = await NestFactory.createApplicationContext(
-      // Each subscription holds one connection for its lease (four now) and its handlers need more.
+      // Each subscription holds one connection for its lease (four now) and takes one for a batch.
       WorkerModule.register({ ...config, database: { ...config.database, url: db.url, poolSize: 10 } }),
       { logger: false },
     );
@@ -23,6 +23,15 @@ describe('worker', () => {
   afterAll(async () => {
     await worker?.close();
     await db.drop();
+  });
+
+  it('refuses to start with a pool too small for its subscriptions, saying which setting to raise (instead of stalling)', async () => {
+    const config = loadPlatformConfig({ LOG_LEVEL: 'silent' });
+    const starting = NestFactory.createApplicationContext(WorkerModule.register({ ...config, database: { ...config.database, url: db.url, poolSize: 5 } }), {
+      logger: false,
+      abortOnError: false,
+    });
+    await expect(starting).rejects.toThrow(/DATABASE_POOL_SIZE is 5, but 4 subscriptions need at least 9 connections/);
   });
 
   it('runs the platform subscriptions: appended events reach the statistics read model', async () => {

@@ -53,13 +53,30 @@ class SubscriptionHost implements OnApplicationBootstrap, OnApplicationShutdown 
   }
 }
 
+/**
+ * Each subscription holds its lease connection and takes another for a batch; the bus listens on
+ * one more. A smaller pool does not fail: subscriptions wait for a connection forever. Say so at start.
+ */
+export function connectionsNeeded(subscriptions: number): number {
+  return 2 * subscriptions + 1;
+}
+
+function withEnoughConnections(pool: Pool, handlers: SubscriptionHandler[]): SubscriptionHandler[] {
+  const max = (pool as Pool & { options?: { max?: number } }).options?.max;
+  const needed = connectionsNeeded(handlers.length);
+  if (max !== undefined && max < needed) {
+    throw new Error(`DATABASE_POOL_SIZE is ${max}, but ${handlers.length} subscriptions need at least ${needed} connections; raise DATABASE_POOL_SIZE.`);
+  }
+  return handlers;
+}
+
 @Module({})
 export class MessagingModule {
   static forRoot(options: MessagingModuleOptions): DynamicModule {
     return {
       module: MessagingModule,
       providers: [
-        { provide: SUBSCRIPTION_HANDLERS, inject: [PG_POOL], useFactory: (pool: Pool) => options.handlers(pool) },
+        { provide: SUBSCRIPTION_HANDLERS, inject: [PG_POOL], useFactory: (pool: Pool) => withEnoughConnections(pool, options.handlers(pool)) },
         {
           provide: EVENT_BUS,
           inject: [PG_POOL, PostgresEventStore, AppendNotifier],
