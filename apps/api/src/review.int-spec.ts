@@ -140,9 +140,9 @@ describe('review workflow over GraphQL (drafter, coordinator, reviewers, Secreta
     // A thread on a line, mentioning the drafter: notified live and in the list.
     const live = graphqlWsClient(fixture.graphqlUrl, { authorization: `Bearer ${fixture.tokens.kenDrafter}` });
     try {
-      const { ready, done } = collectSubscription<{ notificationReceived: { kind: string; message: string; threadId: string } }>(
+      const { ready, done } = collectSubscription<{ notificationReceived: { kind: string; message: string; threadId: string; actorName: string | null } }>(
         live,
-        'subscription { notificationReceived { kind message threadId } }',
+        'subscription { notificationReceived { kind message threadId actorName } }',
         1,
       );
       await ready;
@@ -157,6 +157,9 @@ describe('review workflow over GraphQL (drafter, coordinator, reviewers, Secreta
       expect(opened.errors).toBeUndefined();
       const [pushed] = await done;
       expect(pushed.notificationReceived).toMatchObject({ kind: 'mentioned', threadId: Q_MSW });
+      // Told by name, not by account id.
+      expect(pushed.notificationReceived.actorName).toMatch(/\S/);
+      expect(pushed.notificationReceived.actorName).not.toBe(fixture.accountIds.secretariatReviewer);
       expect(pushed.notificationReceived.message).toContain('12 kt');
     } finally {
       await live.dispose();

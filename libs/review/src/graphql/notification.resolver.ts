@@ -2,7 +2,8 @@ import { Inject } from '@nestjs/common';
 import { Args, Int, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
 import { withFilter } from 'graphql-subscriptions';
 import { Access, type Actor, CurrentActor } from '@upops/identity';
-import { ReviewQueries } from '../application/review-queries';
+import { type NotificationView, ReviewQueries } from '../application/review-queries';
+import { ReviewService } from '../application/review.service';
 import { NOTIFICATION_RECEIVED, ReviewNotifications } from '../nest/review-notifications';
 import type { NotificationNotice } from '../persistence/review.projection';
 import { NotificationType } from './review.types';
@@ -13,16 +14,23 @@ export class NotificationResolver {
   constructor(
     @Inject(ReviewQueries) private readonly queries: ReviewQueries,
     @Inject(ReviewNotifications) private readonly live: ReviewNotifications,
+    @Inject(ReviewService) private readonly service: ReviewService,
   ) {}
+
+  /** Names for the people who caused the notifications: one directory lookup per person, not per notification. */
+  private async named(notifications: NotificationView[]): Promise<NotificationType[]> {
+    const names = await this.service.names([...new Set(notifications.map((n) => n.actor))]);
+    return notifications.map((n) => ({ ...n, actorName: names.get(n.actor) ?? null }));
+  }
 
   @Query(() => [NotificationType], { description: 'The caller\'s notifications, newest first.' })
   @Access.authenticated()
-  notifications(
+  async notifications(
     @CurrentActor() actor: Actor,
     @Args('unreadOnly', { defaultValue: false }) unreadOnly: boolean,
     @Args('limit', { type: () => Int, defaultValue: 50 }) limit: number,
   ): Promise<NotificationType[]> {
-    return this.queries.notifications(actor, { unreadOnly, limit });
+    return this.named(await this.queries.notifications(actor, { unreadOnly, limit }));
   }
 
   @Mutation(() => Int, { description: 'Marks some of the caller\'s notifications read; returns how many changed.' })
@@ -34,7 +42,8 @@ export class NotificationResolver {
   @Subscription(() => NotificationType, {
     description: 'The caller\'s notifications as they arrive.',
     async resolve(this: NotificationResolver, notice: NotificationNotice, _args: unknown, context: { actor?: Actor }) {
-      return context.actor ? this.queries.notification(context.actor, notice.notificationId) : undefined;
+      const notification = context.actor ? await this.queries.notification(context.actor, notice.notificationId) : undefined;
+      return notification ? (await this.named([notification]))[0] : undefined;
     },
   })
   @Access.authenticated()

@@ -152,6 +152,7 @@ export class NotificationType {
   @Field() message!: string;
   @Field(() => String, { nullable: true }) threadId!: string | null;
   @Field({ description: 'who caused it (account id, or system:<process>)' }) actor!: string;
+  @Field(() => String, { nullable: true, description: 'their name, when the directory knows it' }) actorName!: string | null;
   @Field() createdAt!: string;
   @Field(() => String, { nullable: true }) readAt!: string | null;
 }
