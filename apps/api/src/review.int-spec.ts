@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { CatalogueService, SHIPPED_EDITION_ID } from '@upops/catalogue';
+import { PostgresEventStore } from '@upops/event-store';
 import { InventoryCommandHandler, seedDemoInventory } from '@upops/inventory';
 import { collectSubscription, eventually, graphqlWsClient } from '@upops/testing';
 import { type ApiFixture, type Persona, startApiFixture } from './test-support/api-fixture';
@@ -303,6 +304,36 @@ describe('review workflow over GraphQL (drafter, coordinator, reviewers, Secreta
     const submitted = await act('kenCoordinator', 'submitToSecretariat', { inventoryId: 'KEN-2031', acknowledgements: await allAcknowledged('KEN-2031') });
     expect(submitted.errors).toBeUndefined();
     expect(submitted.action?.review.status).toBe('submitted');
+  });
+
+  it('checks an approval once more when it is given: one resting on an inventory that moved meanwhile lapses without a further edit', async () => {
+    await openWithLine('KEN-2036', 2036);
+    const requested = await act('kenCoordinator', 'requestReview', { inventoryId: 'KEN-2036', reviewerIds: [fixture.accountIds.kenReviewer], acknowledgements: await allAcknowledged('KEN-2036') });
+    expect(requested.errors).toBeUndefined();
+    // The race, recorded as it would land: a reviewer read line l1 before an edit (revision 0 here), and the edit's own lapse check ran before the approval existed.
+    const store = fixture.app.get(PostgresEventStore);
+    await store.append(
+      'review-KEN-2036',
+      [
+        {
+          type: 'SubjectApproved',
+          data: {
+            inventoryId: 'KEN-2036',
+            party: 'KEN',
+            subject: { kind: 'line', lineId: 'l1' },
+            basis: { editionId: SHIPPED_EDITION_ID, lines: { l1: 0 }, overrideIds: [], overrideFactors: {}, notOccurring: [] },
+            by: fixture.accountIds.kenReviewer,
+            at: new Date().toISOString(),
+          },
+        },
+      ],
+      { streamType: 'review', expectedVersion: await reviewVersion('KEN-2036'), metadata: { actor: fixture.accountIds.kenReviewer } },
+    );
+    const lapses = await eventually(
+      async () => (await fixture.db.pool.query<{ data: { why: string } }>(`SELECT data FROM es_events WHERE stream_id = 'review-KEN-2036' AND event_type = 'ApprovalLapsed'`)).rows,
+      (rows) => rows.length > 0,
+    );
+    expect(lapses.map((r) => r.data.why)).toEqual(['Line l1 was revised (revision 0 -> 1)']);
   });
 
   it('warns when the national total jumps more than tenfold against the previous inventory, and passes once the warning has a comment', async () => {

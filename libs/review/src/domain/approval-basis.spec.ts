@@ -1,3 +1,4 @@
+import { canonicalJson } from './canonical-json';
 import {
   activityLine,
   category,
@@ -28,12 +29,18 @@ function richInventory() {
   return withNotOccurring(inventory, '3b');
 }
 
+/** What the rich inventory's factor `id` says, as the basis records it. */
+const said = (id: string): string => {
+  const o = richInventory().overrides[id];
+  return canonicalJson({ scope: o.scope, substance: o.substance, vector: o.vector, value: o.value, unit: o.unit });
+};
+
 const basis = (changes: Partial<ApprovalBasis> = {}): ApprovalBasis => ({ editionId: 'toolkit-2013', lines: { l1: 1 }, overrideIds: [], notOccurring: [], ...changes });
 
 describe('approvalBasis', () => {
   it('a line rests on its revision, the edition and the factors of its own and of its class, never on not-occurring statements', () => {
-    expect(approvalBasis(richInventory(), line('l1'))).toEqual({ editionId: 'toolkit-2013', lines: { l1: 1 }, overrideIds: ['ov-c-1a1'], notOccurring: [] });
-    expect(approvalBasis(revised(richInventory(), 'l3'), line('l3'))).toEqual({ editionId: 'toolkit-2013', lines: { l3: 2 }, overrideIds: ['ov-m-l3'], notOccurring: [] });
+    expect(approvalBasis(richInventory(), line('l1'))).toEqual({ editionId: 'toolkit-2013', lines: { l1: 1 }, overrideIds: ['ov-c-1a1'], overrideFactors: { 'ov-c-1a1': said('ov-c-1a1') }, notOccurring: [] });
+    expect(approvalBasis(revised(richInventory(), 'l3'), line('l3'))).toEqual({ editionId: 'toolkit-2013', lines: { l3: 2 }, overrideIds: ['ov-m-l3'], overrideFactors: { 'ov-m-l3': said('ov-m-l3') }, notOccurring: [] });
   });
 
   it('a category rests on all its lines, their factors (sorted), and whether it is stated not occurring', () => {
@@ -41,10 +48,11 @@ describe('approvalBasis', () => {
       editionId: 'toolkit-2013',
       lines: { l1: 1, l3: 1 },
       overrideIds: ['ov-c-1a1', 'ov-m-l3'],
+      overrideFactors: { 'ov-c-1a1': said('ov-c-1a1'), 'ov-m-l3': said('ov-m-l3') },
       notOccurring: [],
     });
     // A category without lines, stated not occurring.
-    expect(approvalBasis(richInventory(), category('9z'))).toEqual({ editionId: 'toolkit-2013', lines: {}, overrideIds: [], notOccurring: ['9z'] });
+    expect(approvalBasis(richInventory(), category('9z'))).toEqual({ editionId: 'toolkit-2013', lines: {}, overrideIds: [], overrideFactors: {}, notOccurring: ['9z'] });
   });
 
   it('the inventory rests on every line, every factor and every not-occurring statement, sorted', () => {
@@ -52,16 +60,27 @@ describe('approvalBasis', () => {
       editionId: 'toolkit-2013',
       lines: { l1: 1, l2: 1, l3: 1 },
       overrideIds: ['ov-c-1a1', 'ov-m-l3', 'ov-z-2a1'],
+      overrideFactors: { 'ov-c-1a1': said('ov-c-1a1'), 'ov-m-l3': said('ov-m-l3'), 'ov-z-2a1': said('ov-z-2a1') },
       notOccurring: ['3b', '9z'],
     });
   });
 
   it('a line the inventory no longer has rests on nothing of it', () => {
-    expect(approvalBasis(withoutLine(openedInventory(), 'l1'), line('l1'))).toEqual({ editionId: 'toolkit-2013', lines: {}, overrideIds: [], notOccurring: [] });
+    expect(approvalBasis(withoutLine(openedInventory(), 'l1'), line('l1'))).toEqual({ editionId: 'toolkit-2013', lines: {}, overrideIds: [], overrideFactors: {}, notOccurring: [] });
   });
 });
 
 describe('whyLapsed', () => {
+  it('lapses when a country-specific factor is withdrawn and put in force again under the same id with another value', () => {
+    const before = richInventory();
+    const changed = withOverride(before, { ...before.overrides['ov-c-1a1'], value: { kind: 'value', value: 10_000 } });
+    expect(whyLapsed(approvalBasis(before, line('l1')), approvalBasis(changed, line('l1')))).toBe(
+      'Country-specific factor ov-c-1a1 now says something else (withdrawn and put in force again)',
+    );
+    // An approval given before factors were recorded lapses on ids alone, as it did.
+    expect(whyLapsed({ ...approvalBasis(before, line('l1')), overrideFactors: undefined }, approvalBasis(changed, line('l1')))).toBeNull();
+  });
+
   it('is null while nothing changed, whatever the order of the lines', () => {
     expect(whyLapsed(basis({ lines: { l1: 1, l3: 2 } }), basis({ lines: { l3: 2, l1: 1 } }))).toBeNull();
     const inventory = richInventory();

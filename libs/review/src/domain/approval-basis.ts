@@ -1,4 +1,5 @@
 import type { OpenedInventory } from '@upops/inventory';
+import { canonicalJson } from './canonical-json';
 import type { ApprovalBasis, ReviewSubject } from './review.types';
 
 /** What an approval of `subject` would rest on in this inventory now. */
@@ -8,13 +9,14 @@ export function approvalBasis(inventory: OpenedInventory, subject: ReviewSubject
   );
   const lineIds = new Set(lines.map((l) => l.lineId));
   const classes = new Set(lines.map((l) => l.classCode));
-  const overrideIds = Object.values(inventory.overrides)
+  const inForce = Object.values(inventory.overrides)
     .filter((o) => (o.scope.kind === 'line' ? lineIds.has(o.scope.lineId) : classes.has(o.scope.classCode)))
-    .map((o) => o.overrideId)
-    .sort();
+    .sort((a, b) => (a.overrideId < b.overrideId ? -1 : a.overrideId > b.overrideId ? 1 : 0));
+  const overrideIds = inForce.map((o) => o.overrideId);
+  const overrideFactors = Object.fromEntries(inForce.map((o) => [o.overrideId, canonicalJson({ scope: o.scope, substance: o.substance, vector: o.vector, value: o.value, unit: o.unit })]));
   const notOccurring =
     subject.kind === 'line' ? [] : Object.keys(inventory.notOccurring).filter((c) => subject.kind === 'inventory' || c === subject.categoryCode).sort();
-  return { editionId: inventory.editionId, lines: Object.fromEntries(lines.map((l) => [l.lineId, l.revision])), overrideIds, notOccurring };
+  return { editionId: inventory.editionId, lines: Object.fromEntries(lines.map((l) => [l.lineId, l.revision])), overrideIds, overrideFactors, notOccurring };
 }
 
 /** Why an approval given on `before` no longer holds now (`after`), or null while it stands. */
@@ -32,6 +34,12 @@ export function whyLapsed(before: ApprovalBasis, after: ApprovalBasis): string |
   const put = after.overrideIds.filter((id) => !before.overrideIds.includes(id));
   if (withdrawn.length) reasons.push(`country-specific factor ${withdrawn.join(', ')} was withdrawn or replaced`);
   if (put.length) reasons.push(`country-specific factor ${put.join(', ')} came into force`);
+  const changed = before.overrideIds.filter((id) => {
+    const was = before.overrideFactors?.[id];
+    const is = after.overrideFactors?.[id];
+    return was !== undefined && is !== undefined && was !== is;
+  });
+  if (changed.length) reasons.push(`country-specific factor ${changed.join(', ')} now says something else (withdrawn and put in force again)`);
   const unmarked = before.notOccurring.filter((c) => !after.notOccurring.includes(c));
   const marked = after.notOccurring.filter((c) => !before.notOccurring.includes(c));
   if (unmarked.length) reasons.push(`category ${unmarked.join(', ')} is no longer stated not occurring`);

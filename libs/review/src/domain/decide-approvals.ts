@@ -126,6 +126,6 @@ export function requireStatus(state: ReviewState, allowed: ReviewState['status']
   }
 }
 
-function unresolved(threadIds: string[]): never {
+export function unresolved(threadIds: string[]): never {
   refuse(ReviewErrorCode.UNRESOLVED_THREADS, 'threads', `Resolve the open threads first: ${threadIds.join(', ')}`, { threadIds });
 }

@@ -1,6 +1,6 @@
 import { approvalsNotStanding } from './approval-standing';
 import { accept, forbidden, type ReviewDecision, requirePerson, requireText, textOrNull } from './decision';
-import { requireStatus } from './decide-approvals';
+import { requireStatus, unresolved } from './decide-approvals';
 import { passQaqc } from './qaqc-gate';
 import type { AssignReviewer, ReopenSubmission, RequestReview, ReviewContext, ReviewPerson, SetLeadReviewer, SubmitToSecretariat, UnassignReviewer } from './review.commands';
 import { isCoordinator, isEligibleReviewer, isTeamMember } from './review-access';
@@ -14,7 +14,7 @@ import {
   type SubmittedToSecretariat,
   reviewEvent,
 } from './review.events';
-import { currentSubmission, type ReviewState } from './review.state';
+import { currentSubmission, openThreads, type ReviewState } from './review.state';
 
 export function decideRequestReview(command: RequestReview, state: ReviewState, context: ReviewContext): ReviewDecision {
   const coordinator = requireCoordinator(state, context);
@@ -80,6 +80,9 @@ export function decideSetLeadReviewer(command: SetLeadReviewer, state: ReviewSta
 export function decideSubmitToSecretariat(command: SubmitToSecretariat, state: ReviewState, context: ReviewContext): ReviewDecision {
   const coordinator = requireCoordinator(state, context);
   requireStatus(state, ['approved'], 'submit to the Secretariat');
+  // A question raised (or reopened) after the approval still needs its answer before the Party reports.
+  const open = openThreads(state);
+  if (open.length) unresolved(open.map((t) => t.threadId));
   const lapsed = approvalsNotStanding(state, context.inventory);
   if (lapsed.length) {
     refuse(

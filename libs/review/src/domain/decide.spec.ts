@@ -167,7 +167,7 @@ describe('the review cycle', () => {
         reviewEvent('SubjectApproved', {
           ...ids,
           subject: { kind: 'line', lineId: 'l2' },
-          basis: { editionId: 'toolkit-2013', lines: { l2: 1 }, overrideIds: [], notOccurring: [] },
+          basis: { editionId: 'toolkit-2013', lines: { l2: 1 }, overrideIds: [], overrideFactors: {}, notOccurring: [] },
           by: 'rev-sec',
           at: AT,
         }),
@@ -179,7 +179,7 @@ describe('the review cycle', () => {
         reviewEvent('SubjectApproved', {
           ...ids,
           subject: { kind: 'category', categoryCode: '1a' },
-          basis: { editionId: 'toolkit-2013', lines: { l1: 1, l3: 1 }, overrideIds: [], notOccurring: [] },
+          basis: { editionId: 'toolkit-2013', lines: { l1: 1, l3: 1 }, overrideIds: [], overrideFactors: {}, notOccurring: [] },
           by: 'rev-ken',
           at: AT,
         }),
@@ -192,7 +192,7 @@ describe('the review cycle', () => {
         reviewEvent('InventoryApproved', {
           ...ids,
           revision: 1,
-          basis: { editionId: 'toolkit-2013', lines: { l1: 1, l2: 1, l3: 1 }, overrideIds: [], notOccurring: [] },
+          basis: { editionId: 'toolkit-2013', lines: { l1: 1, l2: 1, l3: 1 }, overrideIds: [], overrideFactors: {}, notOccurring: [] },
           by: 'rev-ken',
           at: AT,
         }),
@@ -607,7 +607,7 @@ describe('approvals lapse when what was approved changes', () => {
         reviewEvent('SubjectApproved', {
           ...ids,
           subject: { kind: 'line', lineId: 'l1' },
-          basis: { editionId: 'toolkit-2013', lines: { l1: 2 }, overrideIds: [], notOccurring: [] },
+          basis: { editionId: 'toolkit-2013', lines: { l1: 2 }, overrideIds: [], overrideFactors: {}, notOccurring: [] },
           by: 'rev-ken',
           at: AT,
         }),
@@ -793,5 +793,19 @@ describe('reopening after the deadline', () => {
     const submitted = play(approved, submit('KEN-2024-s1'), as(coordinator), { frozen: frozen(openedInventory(), 1, HASH_1) });
     given(...submitted).when(reopenSubmission('late correction'), as(coordinator), { resubmissionDeadline: new Date(NOW.getTime() - DAY) }).thenRefused(ReviewErrorCode.DEADLINE_PASSED, 'reason');
     given(...submitted).when(reopenSubmission('correction'), as(coordinator), { resubmissionDeadline: new Date(NOW.getTime() + DAY) }).accepted();
+  });
+});
+
+describe('after approval', () => {
+  it('a thread opened after the inventory was approved holds back its submission until resolved', () => {
+    const withQuestion = [...approved, threadOpened('late', line('l2'), ownReviewer, '2a')];
+    const error = given(...withQuestion).when(submit('KEN-2024-s1'), as(coordinator), { frozen: frozen(openedInventory(), 1, HASH_1) }).thenRefused(ReviewErrorCode.UNRESOLVED_THREADS, 'threads');
+    expect(error.details).toEqual({ threadIds: ['late'] });
+    given(...withQuestion, threadResolved('late')).when(submit('KEN-2024-s1'), as(coordinator), { frozen: frozen(openedInventory(), 1, HASH_1) }).accepted();
+  });
+
+  it('changes requested on an approved inventory withdraw the approval of the whole', () => {
+    const state = given(...approved).when({ type: 'RequestChanges', summary: 'Recheck 2a' }, as(ownReviewer)).accepted();
+    expect(replayReview(INVENTORY_ID, PARTY, [...approved, ...state])).toMatchObject({ status: 'changes_requested', inventoryApproval: null });
   });
 });

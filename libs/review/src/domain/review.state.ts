@@ -71,7 +71,8 @@ function apply(state: ReviewState, event: ReviewEvent): ReviewState {
     case 'LeadReviewerSet':
       return { ...state, leadReviewer: event.data.accountId };
     case 'ChangesRequested':
-      return { ...state, status: 'changes_requested' };
+      // Sent back: an approval of the whole no longer stands (line and category approvals still lapse on their own).
+      return { ...state, status: 'changes_requested', inventoryApproval: null };
     case 'ThreadOpened': {
       const { threadId, subject, categoryCode, commentId, author, text, mentions, at } = event.data;
       const status = event.data.awaitingLead ? 'awaiting_lead' : 'open';

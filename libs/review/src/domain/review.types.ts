@@ -74,6 +74,12 @@ export interface ApprovalBasis {
   lines: Record<string, number>;
   /** Ids of the country-specific factors in force for those lines (line- and class-wide), sorted. */
   overrideIds: string[];
+  /**
+   * What each of those factors says (scope, substance, vector, value, unit), by id: an id withdrawn
+   * and put in force again with another value must not pass for the same factor. Absent in
+   * approvals given before it was recorded.
+   */
+  overrideFactors?: Record<string, string>;
   /** Categories stated not occurring (category and inventory subjects), sorted. */
   notOccurring: string[];
 }
