@@ -231,6 +231,16 @@ describe('review workflow over GraphQL (drafter, coordinator, reviewers, Secreta
     const snapshot = frozen.data!.submission;
     expect(snapshot).toMatchObject({ contentHash: receipt.contentHash, engineVersion: 'upops-calculation/1', editionId: SHIPPED_EDITION_ID, tefScheme: 'WHO-2005', lineCount: 4 });
     expect(createHash('sha256').update(snapshot.snapshotJson, 'utf8').digest('hex')).toBe(receipt.contentHash);
+    // The same bytes as a file: its sha256 is the receipt's hash, so an archived copy verifies offline.
+    const download = await fetch(`${fixture.base}/submissions/KEN-2024-r1.json`, { headers: { authorization: `Bearer ${fixture.tokens.secretariat}` } });
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-disposition')).toBe('attachment; filename="submission-KEN-2024-r1.json"');
+    const file = Buffer.from(await download.arrayBuffer());
+    expect(createHash('sha256').update(file).digest('hex')).toBe(receipt.contentHash);
+    expect(download.headers.get('x-content-sha256')).toBe(receipt.contentHash);
+    expect((await fetch(`${fixture.base}/submissions/KEN-2024-r1.json`, { headers: { authorization: `Bearer ${fixture.tokens.ecuCoordinator}` } })).status).toBe(403);
+    expect((await fetch(`${fixture.base}/submissions/KEN-2024-r1.json`)).status).toBe(401);
+    expect((await fetch(`${fixture.base}/submissions/KEN-2024-r9.json`, { headers: { authorization: `Bearer ${fixture.tokens.secretariat}` } })).status).toBe(404);
     const parsed = JSON.parse(snapshot.snapshotJson) as { lines: { lineId: string; factors: { source: string }[] }[]; totals: { nation: { substance: string; grams: number }[] } };
     expect(parsed.lines.find((l) => l.lineId === 'demo-msw-open')?.factors.length).toBeGreaterThan(0);
     // 12 kt x 3500 µg TEQ/t (air) + 12 kt x 75 µg TEQ/t ... : the nation total in the snapshot equals the inventory's.

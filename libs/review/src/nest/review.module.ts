@@ -16,6 +16,7 @@ import { ReviewResolver } from '../graphql/review.resolver';
 import { SubmissionResolver } from '../graphql/submission.resolver';
 import { REVIEW_NOTIFICATION_CHANNEL } from '../persistence/review.projection';
 import { ReviewNotifications } from './review-notifications';
+import { SubmissionDownloadController } from '../http/submission-download.controller';
 
 const NOTIFICATION_NOTIFIER = Symbol('REVIEW_NOTIFICATION_NOTIFIER');
 
@@ -26,6 +27,7 @@ export class ReviewModule {
     return {
       module: ReviewModule,
       imports: [CatalogueModule, InventoryModule],
+      controllers: [SubmissionDownloadController],
       providers: [
         {
           provide: ReviewCommandHandler,
