@@ -9,6 +9,7 @@ export { PartyDirectory, type PartyRecord } from './application/party-directory'
 export { seedDemoAccounts, shippedDemoAccounts, type DemoAccount } from './application/demo-accounts';
 export { Access, ACCESS_RULE, type AccessRule, describeAccessRule } from './nest/access.decorator';
 export { CurrentActor, ClientAddress, type RequestContext } from './nest/request-actor';
+export { signedInActor } from './nest/http-actor';
 export { IdentityModule } from './nest/identity.module';
 export { IdentityResolver } from './graphql/identity.resolver';
 export { toGraphqlError as identityErrorToGraphql } from './graphql/identity-error.mapper';

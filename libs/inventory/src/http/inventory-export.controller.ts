@@ -1,7 +1,7 @@
 import { Controller, Get, Headers, HttpException, Inject, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import type { EditionState } from '@upops/catalogue';
-import { IdentityService } from '@upops/identity';
+import { IdentityService, signedInActor } from '@upops/identity';
 import { InventoryQueries } from '../application/inventory-queries';
 import type { InventoryView } from '../application/inventory-views';
 import { InventoryError } from '../domain/inventory.errors';
@@ -46,8 +46,7 @@ export class InventoryExportController {
   }
 
   private async readable(inventoryId: string, authorization: string | undefined): Promise<{ view: InventoryView; edition: EditionState }> {
-    const actor = this.identity.actorOfAuthorization(authorization);
-    if (!actor) throw new HttpException({ code: 'UNAUTHENTICATED', message: 'sign in first (Authorization: Bearer <token>)' }, 401);
+    const actor = signedInActor(this.identity, authorization);
     let view: InventoryView | undefined;
     try {
       view = await this.queries.current(actor, inventoryId);

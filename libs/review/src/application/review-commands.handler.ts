@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import { withTransaction } from '@upops/database';
-import { type AppendResult, type GlobalCheckpoint, type PostgresEventStore, WrongExpectedVersion } from '@upops/event-store';
+import { type AppendResult, type GlobalCheckpoint, type PostgresEventStore, type RecordedEvent, WrongExpectedVersion } from '@upops/event-store';
 import {
   INVENTORY_STREAM_TYPE,
   type InventoryCommandHandler,
@@ -40,6 +40,12 @@ function frozenHash(snapshot: unknown): string {
   }
 }
 
+/** A person acts only on a review they may read; the workflow's own process acts on all. */
+function requireReader(actor: ReviewActor, state: ReviewState): void {
+  const person = personOf(actor);
+  if (person && !canReadReview(person, state)) throw new ReviewError(ReviewErrorCode.FORBIDDEN, 'inventoryId', 'You may not act on this review.');
+}
+
 /** Rolls the submission's transaction back when its command id turns out to be a replay. */
 class ReplayedInTransaction extends Error {
   constructor(readonly appended: AppendResult) {
@@ -69,8 +75,7 @@ export class ReviewCommandHandler {
     for (let attempt = 1; ; attempt++) {
       const { state, inventory } = await this.load(inventoryId);
       // Outsiders are refused before QA/QC and the snapshot run on a review they may not read.
-      const person = personOf(actor);
-      if (person && !canReadReview(person, state)) throw new ReviewError(ReviewErrorCode.FORBIDDEN, 'inventoryId', 'You may not act on this review.');
+      requireReader(actor, state);
       const context = await this.contextFor(command, state, inventory, actor);
       const decision = decide(command, state, context);
       if (!decision.ok) throw decision.error;
@@ -104,18 +109,17 @@ export class ReviewCommandHandler {
       throw new ReviewError(ReviewErrorCode.INVALID_INPUT, 'commandId', 'This command id was used for another command; choose a new one.');
     }
     const { state, inventory } = await this.load(inventoryId);
-    const person = personOf(actor);
-    if (person && !canReadReview(person, state)) throw new ReviewError(ReviewErrorCode.FORBIDDEN, 'inventoryId', 'You may not act on this review.');
+    requireReader(actor, state);
     return { events: [], state, inventory, checkpoint: { transactionId: earlier.transactionId, position: earlier.lastPosition }, duplicate: true };
   }
 
-  /** The review and the inventory it is about, as they stand. */
-  async load(inventoryId: string): Promise<{ state: ReviewState; inventory: OpenedInventory }> {
+  /** The review (its state and the events it was built from) and the inventory it is about, as they stand. */
+  async load(inventoryId: string): Promise<{ state: ReviewState; inventory: OpenedInventory; events: RecordedEvent[] }> {
     const inventory = await this.inventories.load(inventoryId);
     if (!isOpened(inventory)) throw new ReviewError(ReviewErrorCode.INVENTORY_NOT_FOUND, 'inventoryId', `There is no inventory ${inventoryId}.`);
     const slice = await this.store.readStream(reviewStreamId(inventoryId));
     const state = slice.events.reduce((s, e) => evolve(s, e as unknown as ReviewEvent), initialReview(inventoryId, inventory.party));
-    return { state, inventory };
+    return { state, inventory, events: slice.events };
   }
 
   /** QA/QC findings on the inventory as it stands. */

@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import type { OpenedInventory } from '@upops/inventory';
-import type { PostgresEventStore } from '@upops/event-store';
+import type { PostgresEventStore, RecordedEvent } from '@upops/event-store';
 import { approvalsNotStanding, linesNotApproved } from '../domain/approval-standing';
 import type { QaqcFinding } from '../domain/qaqc/qaqc.types';
 import { canReadReview, readsEveryReview, reviewSeenBy, seesHeldQuestions } from '../domain/review-access';
@@ -87,8 +87,7 @@ export class ReviewQueries {
    * lapsed and why, submissions. Held questions never let through stay the reviewers' own.
    */
   async history(reader: ReviewReader, inventoryId: string, names?: (ids: string[]) => Promise<ReadonlyMap<string, string>>): Promise<ReviewHistoryEntry[]> {
-    const { state } = await this.readable(reader, inventoryId);
-    const recorded = (await this.store.readStream(reviewStreamId(inventoryId))).events;
+    const { state, events: recorded } = await this.readable(reader, inventoryId);
     const events = recorded.map((e) => e as unknown as ReviewEvent);
     const hidden = seesHeldQuestions(reader, state) ? new Set<string>() : threadsNeverReleased(events);
     const visible = recorded.filter((_, i) => !isOnThread(events[i], hidden));
@@ -178,7 +177,7 @@ export class ReviewQueries {
     return { submissionId, receiptHash, eventStoreHash, readModelHash, verified: receiptHash === eventStoreHash && receiptHash === readModelHash && receipt.contentHash === receiptHash };
   }
 
-  private async readable(reader: ReviewReader, inventoryId: string): Promise<{ state: ReviewState; inventory: OpenedInventory }> {
+  private async readable(reader: ReviewReader, inventoryId: string): Promise<{ state: ReviewState; inventory: OpenedInventory; events: RecordedEvent[] }> {
     const loaded = await this.handler.load(inventoryId);
     if (!canReadReview(reader, loaded.state)) throw forbidden(inventoryId);
     return { ...loaded, state: reviewSeenBy(reader, loaded.state) };

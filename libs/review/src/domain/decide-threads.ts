@@ -96,9 +96,9 @@ export function decideResolveThread(command: ResolveThread, state: ReviewState, 
 /** The lead lets a reviewer's held question through; the Party's coordinator who asked for review, and those mentioned, hear of it. */
 export function decideReleaseThread(command: ReleaseThread, state: ReviewState, context: ReviewContext): ReviewDecision {
   const person = requirePerson(context.actor);
-  if (!isActiveReviewer(person, state)) forbidden('Only the lead reviewer lets questions through');
   // Without a lead (unassigned meanwhile), any assigned reviewer releases what was held.
-  if (state.leadReviewer !== null && !isLeadReviewer(person, state)) forbidden('Only the lead reviewer lets questions through');
+  const mayRelease = state.leadReviewer === null ? isActiveReviewer(person, state) : isLeadReviewer(person, state);
+  if (!mayRelease) forbidden('Only the lead reviewer lets questions through');
   const thread = requireThread(state, command.threadId, person);
   if (thread.status !== 'awaiting_lead') refuse(ReviewErrorCode.THREAD_NOT_AWAITING_LEAD, 'threadId', `Thread ${thread.threadId} is not awaiting the lead reviewer (it is ${thread.status.replace('_', ' ')})`);
   const mentioned = thread.comments.flatMap((c) => c.mentions);

@@ -1,6 +1,6 @@
 import { Controller, Get, Headers, HttpException, Inject, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { IdentityService } from '@upops/identity';
+import { IdentityService, signedInActor } from '@upops/identity';
 import { ReviewQueries } from '../application/review-queries';
 import { canonicalJson } from '../domain/canonical-json';
 import { ReviewError, ReviewErrorCode } from '../domain/review.errors';
@@ -19,8 +19,7 @@ export class SubmissionDownloadController {
 
   @Get(':submissionId.json')
   async json(@Param('submissionId') submissionId: string, @Headers('authorization') authorization: string | undefined, @Res() res: Response): Promise<void> {
-    const actor = this.identity.actorOfAuthorization(authorization);
-    if (!actor) throw new HttpException({ code: 'UNAUTHENTICATED', message: 'sign in first (Authorization: Bearer <token>)' }, 401);
+    const actor = signedInActor(this.identity, authorization);
     try {
       const { receipt, snapshot } = await this.queries.submission(actor, submissionId);
       res.setHeader('content-type', 'application/json; charset=utf-8');
